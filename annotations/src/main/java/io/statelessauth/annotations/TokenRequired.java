@@ -1,0 +1,63 @@
+package io.statelessauth.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a handler method that may run only for a request carrying a valid token.
+ *
+ * <p>The stateless-auth processor generates, beside the enclosing class {@code Name}, a class
+ * {@code AuthenticatedName} with one method per annotated method that returns the
+ * {@code HttpHandler} which authenticates the request and then calls the annotated method:
+ *
+ * <pre>{@code
+ * final class SecretApi {
+ *   @TokenRequired
+ *   void secret(HttpExchange exchange) throws IOException { ... }
+ *
+ *   @TokenRequired(tokenType = "refresh")
+ *   void refresh(HttpExchange exchange, Token token, User user) throws IOException { ... }
+ *
+ *   @TokenRequired(scopes = {"admin"})
+ *   void purge(HttpExchange exchange) throws IOException { ... }
+ * }
+ *
+ * AuthenticatedSecretApi api = new AuthenticatedSecretApi(new SecretApi(), manager);
+ * server.createContext("/secret", api.secret());
+ * }</pre>
+ *
+ * <p>The method returns {@code void}, may declare {@code throws IOException}, and takes, in any
+ * order, any of: the {@code HttpExchange}, the user (the {@link UserLoader}'s return type or a
+ * supertype of it) and the token model (the {@link TokenLoader}'s return type or a supertype).
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface TokenRequired {
+
+  /**
+   * The kind of token this route accepts, passed to the {@link TokenLoader} so that it looks in
+   * the right place, for example {@code "access"} or {@code "refresh"}. {@code ""} (the default)
+   * means the configured default token type, {@code access} unless configured otherwise. It must
+   * not contain whitespace.
+   */
+  String tokenType() default "";
+
+  /**
+   * The authentication scheme the {@code Authorization} header must name, compared without
+   * regard to case, for example {@code "Bearer"}. {@code ""} (the default) means the configured
+   * default scheme, {@code Bearer} unless configured otherwise. It must be an RFC 9110 token.
+   */
+  String authType() default "";
+
+  /**
+   * The scopes the token must grant, every one of them (RFC 6749 scope-tokens). Empty (the
+   * default) requires none. Non-empty only where the token model implements
+   * {@code io.statelessauth.TokenMixin}, whose {@code scopes()} tells what a token grants; a
+   * token that lacks one gets 403 {@code insufficient_scope}.
+   */
+  String[] scopes() default {};
+}
