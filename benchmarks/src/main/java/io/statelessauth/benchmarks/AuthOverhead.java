@@ -1,0 +1,100 @@
+package io.statelessauth.benchmarks;
+
+import com.sun.net.httpserver.HttpHandler;
+import io.statelessauth.benchmarks.app.Accounts;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One authenticated {@code GET /secret} through each path, on an {@link InMemoryExchange} and
+ * {@code HashMap} loaders, so that only the authentication path is measured; plus the unknown-token
+ * refusal (401) through the hand-written and generated paths. Each method returns the status, and
+ * {@link #checkEveryPath()} makes sure every path answers as it should before anything is timed.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(2)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class AuthOverhead {
+  private final InMemoryExchange authorized = new InMemoryExchange("Bearer " + Accounts.validToken());
+  private final InMemoryExchange unknownToken = new InMemoryExchange("Bearer " + Accounts.unknownToken());
+
+  private HttpHandler bare;
+  private HttpHandler handWritten;
+  private HttpHandler reflective;
+  private HttpHandler filter;
+
+  /** Builds every path and checks its answers. */
+  @Setup
+  public void checkEveryPath() throws IOException {
+    Paths paths = new Paths();
+    bare = paths.bare();
+    handWritten = paths.handWritten();
+    reflective = paths.reflective();
+    filter = paths.filter();
+    long greeting = expect(bare, authorized, 200, -1);
+    for (HttpHandler path : new HttpHandler[] {handWritten, reflective, filter}) {
+      expect(path, authorized, 200, greeting);
+    }
+    expect(handWritten, unknownToken, 401, -1);
+  }
+
+  /** The handler alone, no authentication: the floor. */
+  @Benchmark
+  public int bare() throws IOException {
+    return serve(bare, authorized);
+  }
+
+  /** The same steps written inline by hand. */
+  @Benchmark
+  public int handWritten() throws IOException {
+    return serve(handWritten, authorized);
+  }
+
+  /** Annotation read and loaders and handler called through {@code java.lang.reflect}, per request. */
+  @Benchmark
+  public int reflective() throws IOException {
+    return serve(reflective, authorized);
+  }
+
+  /** The runtime's {@code Filter}, with a new chain per request as the JDK's server makes. */
+  @Benchmark
+  public int filter() throws IOException {
+    return serve(filter, authorized);
+  }
+
+  /** The hand-written path refusing an unknown token with 401. */
+  @Benchmark
+  public int handWrittenUnknownToken() throws IOException {
+    return serve(handWritten, unknownToken);
+  }
+
+  private static int serve(HttpHandler handler, InMemoryExchange exchange) throws IOException {
+    exchange.reset();
+    handler.handle(exchange);
+    return exchange.getResponseCode();
+  }
+
+  /** Serves once and fails unless the status and body length are as expected; returns the body length. */
+  private static long expect(HttpHandler handler, InMemoryExchange exchange, int status, long bodyLength)
+      throws IOException {
+    int actual = serve(handler, exchange);
+    if (actual != status || !exchange.isClosed() || (bodyLength >= 0 && exchange.bodyLength() != bodyLength)) {
+      throw new IllegalStateException(handler + " answered " + actual + " with " + exchange.bodyLength()
+          + " bytes, closed: " + exchange.isClosed() + "; expected " + status);
+    }
+    return exchange.bodyLength();
+  }
+}

@@ -1,0 +1,166 @@
+package io.statelessauth.benchmarks;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpPrincipal;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A {@code GET /secret} exchange held in memory, reused request after request: no socket, no
+ * parsing, no copying of the response, so that a benchmark measures only what the handler does.
+ * {@link #reset()} makes it new again; it counts the response bytes instead of keeping them.
+ */
+public final class InMemoryExchange extends HttpExchange {
+  private static final URI PATH = URI.create("/secret");
+  private static final InetSocketAddress LOCAL = new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080);
+  private static final InetSocketAddress REMOTE = new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000);
+
+  private final Headers requestHeaders = new Headers();
+  private final Headers responseHeaders = new Headers();
+  private final Map<String, Object> attributes = new HashMap<>();
+  private final InputStream requestBody = new ByteArrayInputStream(new byte[0]);
+  private final CountingBody responseBody = new CountingBody();
+  private int responseCode = -1;
+  private boolean closed;
+
+  /** A request whose {@code Authorization} header is {@code authorization}. */
+  public InMemoryExchange(String authorization) {
+    requestHeaders.add("Authorization", authorization);
+  }
+
+  /** Forgets the previous response, ready for the next request. */
+  public void reset() {
+    responseHeaders.clear();
+    responseBody.count = 0;
+    responseCode = -1;
+    closed = false;
+  }
+
+  /** How many body bytes the handler wrote. */
+  public long bodyLength() {
+    return responseBody.count;
+  }
+
+  /** Whether the handler closed the exchange. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public Headers getRequestHeaders() {
+    return requestHeaders;
+  }
+
+  @Override
+  public Headers getResponseHeaders() {
+    return responseHeaders;
+  }
+
+  @Override
+  public URI getRequestURI() {
+    return PATH;
+  }
+
+  @Override
+  public String getRequestMethod() {
+    return "GET";
+  }
+
+  /** There is no server, hence no context: {@code null}. */
+  @Override
+  public HttpContext getHttpContext() {
+    return null;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  @Override
+  public InputStream getRequestBody() {
+    return requestBody;
+  }
+
+  @Override
+  public OutputStream getResponseBody() {
+    return responseBody;
+  }
+
+  @Override
+  public void sendResponseHeaders(int rCode, long responseLength) {
+    if (responseCode != -1) {
+      throw new IllegalStateException("headers already sent");
+    }
+    responseCode = rCode;
+  }
+
+  @Override
+  public InetSocketAddress getRemoteAddress() {
+    return REMOTE;
+  }
+
+  @Override
+  public int getResponseCode() {
+    return responseCode;
+  }
+
+  @Override
+  public InetSocketAddress getLocalAddress() {
+    return LOCAL;
+  }
+
+  @Override
+  public String getProtocol() {
+    return "HTTP/1.1";
+  }
+
+  @Override
+  public Object getAttribute(String name) {
+    return attributes.get(name);
+  }
+
+  @Override
+  public void setAttribute(String name, Object value) {
+    attributes.put(name, value);
+  }
+
+  /** Not needed by any benchmarked path. */
+  @Override
+  public void setStreams(InputStream i, OutputStream o) {
+    throw new UnsupportedOperationException("setStreams");
+  }
+
+  @Override
+  public HttpPrincipal getPrincipal() {
+    return null;
+  }
+
+  /** Counts what is written; closing it closes the exchange, as the JDK's response stream does. */
+  private final class CountingBody extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+}
