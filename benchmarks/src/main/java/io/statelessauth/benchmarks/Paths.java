@@ -30,6 +30,26 @@ public final class Paths {
   private final StandInManager manager =
       new StandInManager(accounts.tokenLoader(), accounts.userLoader(), CONFIG);
 
+  /**
+   * The path called {@code name}: {@code bare}, {@code handWritten}, {@code reflective} or {@code filter}.
+   *
+   * @throws IllegalArgumentException for any other name
+   */
+  public HttpHandler named(String name) {
+    switch (name) {
+      case "bare":
+        return bare();
+      case "handWritten":
+        return handWritten();
+      case "reflective":
+        return reflective();
+      case "filter":
+        return filter();
+      default:
+        throw new IllegalArgumentException("no path " + name);
+    }
+  }
+
   /** The handler alone, for the user the valid token belongs to: the floor. */
   public HttpHandler bare() {
     return new Unauthenticated(api, accounts.validUser());

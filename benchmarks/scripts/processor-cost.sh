@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# What the processor adds to compile time: generates 200 handler classes with 5 @TokenRequired
+# methods each (plus one loader pair) and times javac on them with and without the processor,
+# alternating, several runs each; prints the medians and their ratio and keeps the timings.
+#
+# usage: benchmarks/scripts/processor-cost.sh       env: RUNS=7  CLASSES=200
+# needs: mvn -B -pl benchmarks -am package (writes benchmarks/target/*-classpath.txt)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+RUNS=${RUNS:-7}
+CLASSES=${CLASSES:-200}
+APP_CP=$(cat benchmarks/target/app-classpath.txt)
+PROCESSOR_CP=$(cat benchmarks/target/processor-classpath.txt)
+OUT=benchmarks/results/processor-cost-$(date +%Y-%m-%d).txt
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+SRC=$WORK/src/bench
+mkdir -p "$SRC/app" "$SRC/api"
+
+cat >"$SRC/app/Token.java" <<'JAVA'
+package bench.app;
+
+import io.statelessauth.TokenMixin;
+import java.util.Set;
+
+public final class Token implements TokenMixin {
+  final String userName;
+  final Set<String> scopes;
+
+  public Token(String userName, Set<String> scopes) {
+    this.userName = userName;
+    this.scopes = scopes;
+  }
+
+  @Override
+  public Set<String> scopes() {
+    return scopes;
+  }
+}
+JAVA
+cat >"$SRC/app/User.java" <<'JAVA'
+package bench.app;
+
+import io.statelessauth.UserMixin;
+
+public final class User implements UserMixin {
+  public final String name;
+
+  public User(String name) {
+    this.name = name;
+  }
+}
+JAVA
+cat >"$SRC/app/Tokens.java" <<'JAVA'
+package bench.app;
+
+import io.statelessauth.annotations.TokenLoader;
+import java.util.Map;
+
+@TokenLoader
+public final class Tokens {
+  private final Map<String, Token> tokens;
+
+  public Tokens(Map<String, Token> tokens) {
+    this.tokens = tokens;
+  }
+
+  public Token load(String token, String tokenType, String authType) {
+    return tokens.get(token);
+  }
+}
+JAVA
+cat >"$SRC/app/Users.java" <<'JAVA'
+package bench.app;
+
+import io.statelessauth.annotations.UserLoader;
+import java.util.Map;
+
+@UserLoader
+public final class Users {
+  private final Map<String, User> users;
+
+  public Users(Map<String, User> users) {
+    this.users = users;
+  }
+
+  public User load(Token token) {
+    return users.get(token.userName);
+  }
+}
+JAVA
+for i in $(seq -w 1 "$CLASSES"); do
+  cat >"$SRC/api/Handler$i.java" <<JAVA
+package bench.api;
+
+import bench.app.Token;
+import bench.app.User;
+import com.sun.net.httpserver.HttpExchange;
+import io.statelessauth.annotations.TokenRequired;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+public final class Handler$i {
+  private static void send(HttpExchange exchange, String text) throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
+  @TokenRequired
+  public void list(HttpExchange exchange) throws IOException {
+    send(exchange, "list $i");
+  }
+
+  @TokenRequired(scopes = "read")
+  public void show(HttpExchange exchange, User user) throws IOException {
+    send(exchange, "show $i for " + user.name);
+  }
+
+  @TokenRequired(scopes = {"read", "write"})
+  public void update(User user, HttpExchange exchange, Token token) throws IOException {
+    send(exchange, "update $i for " + user.name + " " + token.scopes());
+  }
+
+  @TokenRequired(tokenType = "refresh")
+  void refresh(HttpExchange exchange, Token token) throws IOException {
+    send(exchange, "refresh $i " + token.scopes());
+  }
+
+  @TokenRequired(authType = "Bearer", scopes = "admin")
+  void purge(HttpExchange exchange) throws IOException {
+    send(exchange, "purge $i");
+  }
+}
+JAVA
+done
+find "$WORK/src" -name '*.java' | sort >"$WORK/sources"
+
+compile() { # plain|processor -> milliseconds
+  local out=$WORK/out-$1
+  rm -rf "$out" && mkdir -p "$out"
+  local flags=(-proc:none)
+  [ "$1" = processor ] && flags=(-processorpath "$PROCESSOR_CP" -s "$out")
+  local start end
+  start=$(date +%s%N)
+  javac --release 17 -nowarn -d "$out" -cp "$APP_CP" "${flags[@]}" @"$WORK/sources"
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+compile processor >/dev/null # the first run fills the file cache
+generated=$(find "$WORK/out-processor" -name 'Authenticated*.java' | wc -l)
+classes=$(find "$WORK/out-processor" -name '*.class' | wc -l)
+plain_classes=$(compile plain >/dev/null; find "$WORK/out-plain" -name '*.class' | wc -l)
+: >"$WORK/plain"
+: >"$WORK/processor"
+for run in $(seq "$RUNS"); do
+  compile plain >>"$WORK/plain"
+  compile processor >>"$WORK/processor"
+done
+plain=$(median <"$WORK/plain")
+processor=$(median <"$WORK/processor")
+{
+  echo "# processor-cost.sh: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(javac -version 2>&1), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# $CLASSES handler classes x 5 @TokenRequired methods + 1 loader pair; $RUNS runs each, alternating"
+  echo "# with the processor: $generated Authenticated*.java generated, $classes class files (plain javac: $plain_classes)"
+  echo "plain javac ms:     $(tr '\n' ' ' <"$WORK/plain")"
+  echo "with processor ms:  $(tr '\n' ' ' <"$WORK/processor")"
+  echo "median plain=${plain} ms, with processor=${processor} ms, ratio=$(awk -v a="$processor" -v b="$plain" 'BEGIN{printf "%.2f", a/b}')"
+} | tee "$OUT"
