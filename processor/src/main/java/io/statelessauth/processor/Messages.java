@@ -140,7 +140,7 @@ enum Messages {
       "authType \"%s\" is not an RFC 9110 token: use letters, digits and !#$%%&'*+-.^_`|~ only,"
           + " such as \"Bearer\" (or leave it out for the configured default)"),
   TOKEN_TYPE_INVALID(
-      "tokenType \"%s\" must not contain whitespace or control characters: use one word, such as"
+      "tokenType \"%s\" must be visible ASCII without whitespace: use one word, such as"
           + " \"refresh\" (or leave it out for the configured default)"),
   SCOPE_NOT_SCOPE_TOKEN(
       "scope \"%s\" is not an RFC 6749 scope-token: use printable ASCII without spaces, \" or \\,"

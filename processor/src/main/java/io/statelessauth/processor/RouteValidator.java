@@ -39,7 +39,7 @@ final class RouteValidator {
     String authType = (String) authTypeValue.getValue();
 
     boolean valid = true;
-    if (!tokenType.chars().allMatch(RouteValidator::isWordChar)) {
+    if (!tokenType.chars().allMatch(RouteValidator::isVisibleAscii)) {
       diagnostics.error(
           method, annotation, tokenTypeValue, Messages.TOKEN_TYPE_INVALID.format(tokenType));
       valid = false;
@@ -94,9 +94,9 @@ final class RouteValidator {
     return (List<? extends AnnotationValue>) array.getValue();
   }
 
-  /** Not whitespace, not a control character: a token type is one word. */
-  private static boolean isWordChar(int c) {
-    return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c);
+  /** {@code %x21-7E}: a token type is one word of visible ASCII, as the runtime requires. */
+  private static boolean isVisibleAscii(int c) {
+    return c >= 0x21 && c <= 0x7E;
   }
 
   /** RFC 9110 {@code tchar}. */
