@@ -9,12 +9,8 @@ import javax.lang.model.element.Element;
 
 /** Writes a generated type as a source file, marked {@code @Generated} by this processor. */
 final class Generation {
-  /** {@code javax.annotation.processing.Generated}. */
-  static final ClassName GENERATED_ANNOTATION =
-      ClassName.get("javax.annotation.processing", "Generated");
-
   private static final AnnotationSpec GENERATED =
-      AnnotationSpec.builder(GENERATED_ANNOTATION)
+      AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
           .addMember("value", "$S", StatelessAuthProcessor.class.getCanonicalName())
           .build();
   private static final AnnotationSpec SUPPRESS_RAW_TYPES = suppress("rawtypes");

@@ -92,9 +92,11 @@ final class Loaders {
               methodValidator.validate(tokenLoader, LoaderKind.TOKEN);
           Optional<ExecutableElement> userLoad = methodValidator.validate(userLoader, LoaderKind.USER);
           if (tokenValid && userValid && tokenLoad.isPresent() && userLoad.isPresent()) {
-            pair = pairValidator.validate(tokenLoader, tokenLoad.get(), userLoader, userLoad.get());
-            pair.ifPresent(generator::generate);
-            failed = pair.isEmpty();
+            Optional<LoaderPair> valid =
+                pairValidator.validate(tokenLoader, tokenLoad.get(), userLoader, userLoad.get());
+            valid.ifPresent(generator::generate);
+            pair = valid;
+            failed = valid.isEmpty();
           }
         });
   }

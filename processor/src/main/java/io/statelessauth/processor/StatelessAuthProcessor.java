@@ -41,17 +41,12 @@ public final class StatelessAuthProcessor extends AbstractProcessor {
     this.sinks = sinks;
   }
 
-  /**
-   * The three annotations of stateless-auth, and {@code @Generated}, which the generated files
-   * carry: javac's {@code -Xlint:processing} warns about every annotation no processor claims.
-   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(
         TokenRequired.class.getCanonicalName(),
         TokenLoader.class.getCanonicalName(),
-        UserLoader.class.getCanonicalName(),
-        Generation.GENERATED_ANNOTATION.canonicalName());
+        UserLoader.class.getCanonicalName());
   }
 
   @Override
@@ -87,10 +82,8 @@ public final class StatelessAuthProcessor extends AbstractProcessor {
 
   /**
    * Collects the round's elements, then validates, models and generates what is ready; at the end
-   * of processing, reports what never could be. Never throws. Claims the annotations it supports,
-   * which no other processor has a use for: an unclaimed annotation makes {@code -Xlint:all} warn
-   * ("No processor claimed any of these annotations"), which would break users' {@code -Werror}
-   * builds.
+   * of processing, reports what never could be. Never throws, and never claims the annotations:
+   * claiming would hide the round from other processors that support {@code "*"}.
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -108,6 +101,6 @@ public final class StatelessAuthProcessor extends AbstractProcessor {
     } catch (RuntimeException | LinkageError | AssertionError e) {
       diagnostics.internalError(null, e);
     }
-    return true;
+    return false;
   }
 }
