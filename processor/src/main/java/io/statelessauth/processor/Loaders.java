@@ -1,6 +1,6 @@
 package io.statelessauth.processor;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -134,7 +134,9 @@ final class Loaders {
             userLoader, Messages.USER_LOADER_WITHOUT_TOKEN_LOADER.format(userLoader.getQualifiedName()));
       }
     } else if (!isSettled() && !errorRaised) {
-      for (TypeElement loader : types(tokenLoaders, userLoaders)) {
+      List<TypeElement> loaders = new ArrayList<>(types(tokenLoaders));
+      loaders.addAll(types(userLoaders));
+      for (TypeElement loader : loaders) {
         if (!isResolved(loader)) {
           diagnostics.error(loader, Messages.UNRESOLVED.format(loader.getQualifiedName()));
         }
@@ -159,11 +161,7 @@ final class Loaders {
         : "Token";
   }
 
-  @SafeVarargs
-  private List<TypeElement> types(SortedSet<String>... nameSets) {
-    return Arrays.stream(nameSets)
-        .flatMap(SortedSet::stream)
-        .map(elements::getTypeElement)
-        .collect(Collectors.toList());
+  private List<TypeElement> types(SortedSet<String> names) {
+    return names.stream().map(elements::getTypeElement).collect(Collectors.toList());
   }
 }
