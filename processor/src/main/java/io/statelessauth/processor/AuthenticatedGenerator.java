@@ -55,11 +55,11 @@ final class AuthenticatedGenerator {
                 "The authenticated handlers of {@code $L}: each checks the request's token, then"
                     + " calls the method of the same name.\n",
                 handlerClass.getQualifiedName())
-            .addAnnotation(Generation.generated())
             .addModifiers(FINAL)
             .addOriginatingElement(handlerClass)
             .addOriginatingElement(handlers.loaders().tokenLoader())
             .addOriginatingElement(handlers.loaders().userLoader());
+    generation.markGenerated(type, handlerClass);
     if (handlers.isPublic()) {
       type.addModifiers(PUBLIC);
     }

@@ -6,8 +6,11 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
-/** Writes a generated type as a source file, marked {@code @Generated} by this processor. */
+/** Marks a generated type {@code @Generated} by this processor and writes it as a source file. */
 final class Generation {
   private static final AnnotationSpec GENERATED =
       AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
@@ -16,17 +19,42 @@ final class Generation {
   private static final AnnotationSpec SUPPRESS_RAW_TYPES = suppress("rawtypes");
   private static final AnnotationSpec SUPPRESS_UNCHECKED = suppress("unchecked");
 
+  private static final String GENERATED_MODULE = "java.compiler";
+
+  private final Elements elements;
   private final SourceSink sink;
   private final Diagnostics diagnostics;
 
-  Generation(SourceSink sink, Diagnostics diagnostics) {
+  Generation(Elements elements, SourceSink sink, Diagnostics diagnostics) {
+    this.elements = elements;
     this.sink = sink;
     this.diagnostics = diagnostics;
   }
 
-  /** The {@code @Generated} every generated type carries. */
-  static AnnotationSpec generated() {
-    return GENERATED;
+  /**
+   * Marks {@code type} {@code @Generated} by this processor, unless it is generated into a named
+   * module that does not read {@code java.compiler}, where the annotation would not compile.
+   */
+  void markGenerated(TypeSpec.Builder type, Element origin) {
+    ModuleElement module = elements.getModuleOf(origin);
+    if (module == null || module.isUnnamed() || reads(module, GENERATED_MODULE, false)) {
+      type.addAnnotation(GENERATED);
+    }
+  }
+
+  /** Whether {@code module} reads {@code name}: requires it, or requires one that passes it on. */
+  private static boolean reads(ModuleElement module, String name, boolean transitiveOnly) {
+    for (ModuleElement.RequiresDirective requires :
+        ElementFilter.requiresIn(module.getDirectives())) {
+      if (transitiveOnly && !requires.isTransitive()) {
+        continue;
+      }
+      ModuleElement dependency = requires.getDependency();
+      if (dependency.getQualifiedName().contentEquals(name) || reads(dependency, name, true)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** For code that must name a raw type because the user's declaration does. */

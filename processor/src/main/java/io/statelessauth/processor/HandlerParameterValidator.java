@@ -55,11 +55,16 @@ final class HandlerParameterValidator {
         message =
             Messages.PARAMETER_NOT_INJECTABLE.format(parameter.getSimpleName(), name, type, injectable);
       } else if (fits.size() > 1) {
-        String accepted =
-            fits.stream().map(f -> describe(f, sources)).collect(Collectors.joining(" and "));
+        List<String> accepted =
+            fits.stream().map(f -> describe(f, sources)).collect(Collectors.toCollection(ArrayList::new));
+        String last = accepted.remove(accepted.size() - 1);
         message =
             Messages.PARAMETER_AMBIGUOUS.format(
-                parameter.getSimpleName(), name, type, accepted, injectable);
+                parameter.getSimpleName(),
+                name,
+                type,
+                String.join(", ", accepted) + " and " + last,
+                injectable);
       } else if (taken.containsKey(fits.get(0))) {
         message =
             Messages.PARAMETER_REPEATED.format(

@@ -51,7 +51,6 @@ final class ManagerGenerator {
                     + " #builder()}.\n",
                 pair.tokenLoader(),
                 pair.userLoader())
-            .addAnnotation(Generation.generated())
             .addModifiers(PUBLIC, FINAL)
             .superclass(ParameterizedTypeName.get(RuntimeTypes.ABSTRACT_MANAGER, token, user))
             .addOriginatingElement(pair.tokenLoader())
@@ -86,6 +85,7 @@ final class ManagerGenerator {
                     .addParameter(token, TOKEN)
                     .addStatement("return $N.load($N)", USER_LOADER, TOKEN)
                     .build());
+    generation.markGenerated(type, pair.tokenLoader());
     if (pair.tokenMixin()) {
       type.addMethod(
               MethodSpec.methodBuilder("checkToken")

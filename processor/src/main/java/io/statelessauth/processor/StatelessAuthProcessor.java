@@ -61,7 +61,7 @@ public final class StatelessAuthProcessor extends AbstractProcessor {
     TypeFacts typeFacts = new TypeFacts(elements, environment.getTypeUtils());
     GeneratedNames generatedNames = new GeneratedNames(elements);
     diagnostics = new Diagnostics(environment.getMessager());
-    Generation generation = new Generation(sinks.apply(environment.getFiler()), diagnostics);
+    Generation generation = new Generation(elements, sinks.apply(environment.getFiler()), diagnostics);
     names = new NameRegistry(diagnostics);
     localHandlers = LocalHandlerScanner.create(environment);
     loaders =

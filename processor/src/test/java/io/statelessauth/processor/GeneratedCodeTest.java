@@ -12,14 +12,27 @@ import static io.statelessauth.processor.Fixtures.compileWithModels;
 import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the generated code looks like, and that it compiles cleanly. */
 class GeneratedCodeTest {
@@ -39,7 +52,8 @@ class GeneratedCodeTest {
 
           import com.sun.net.httpserver.HttpExchange;
           import io.statelessauth.annotations.TokenRequired;
-          import java.io.IOException;
+          import java.io.File;
+import java.io.IOException;
 
           public class Routes {
             @TokenRequired(tokenType = "refresh", authType = "Basic", scopes = {"read", "write"})
@@ -63,7 +77,8 @@ class GeneratedCodeTest {
           import com.sun.net.httpserver.HttpExchange;
           import com.sun.net.httpserver.HttpHandler;
           import io.statelessauth.annotations.TokenRequired;
-          import java.io.IOException;
+          import java.io.File;
+import java.io.IOException;
 
           public final class Whoami implements HttpHandler {
             @TokenRequired
@@ -262,6 +277,70 @@ class GeneratedCodeTest {
     String mark = "@Generated(\"io.statelessauth.processor.StatelessAuthProcessor\")";
     assertThat(generated(compilation, "test.StatelessAuthManager")).contains(mark);
     assertThat(generated(compilation, "test.AuthenticatedApi")).contains(mark);
+  }
+
+  @Test
+  void namedModuleThatDoesNotReadJavaCompilerGetsNoGeneratedAnnotation(@TempDir Path dir)
+      throws Exception {
+    String manager = compileModule(dir, "requires jdk.httpserver;");
+    assertThat(manager).doesNotContain("@Generated");
+  }
+
+  @Test
+  void namedModuleThatReadsJavaCompilerGetsTheGeneratedAnnotation(@TempDir Path dir)
+      throws Exception {
+    String manager = compileModule(dir, "requires jdk.httpserver; requires static java.compiler;");
+    assertThat(manager).contains("@Generated(");
+  }
+
+  /**
+   * Compiles the standard sources on disk as module {@code test.app} with these {@code requires}
+   * (compile-testing's in-memory files cannot hold a module), and returns the generated manager.
+   */
+  private static String compileModule(Path dir, String requires) throws Exception {
+    Path sources = Files.createDirectories(dir.resolve("src/test"));
+    Files.writeString(
+        dir.resolve("src/module-info.java"),
+        "module test.app { %s requires io.statelessauth.runtime; requires static io.statelessauth.annotations; }"
+            .formatted(requires));
+    List<Path> files = new ArrayList<>(List.of(dir.resolve("src/module-info.java")));
+    for (JavaFileObject source : List.of(TOKEN, USER, TOKENS, USERS, API)) {
+      Path file = sources.resolve(Path.of(source.getName()).getFileName());
+      Files.writeString(file, source.getCharContent(false));
+      files.add(file);
+    }
+    String modulePath =
+        Stream.of(io.statelessauth.annotations.TokenLoader.class, io.statelessauth.TokenMixin.class)
+            .map(GeneratedCodeTest::location)
+            .collect(Collectors.joining(File.pathSeparator));
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(null, null, null)) {
+      JavaCompiler.CompilationTask task =
+          compiler.getTask(
+              null,
+              fileManager,
+              diagnostics,
+              List.of(
+                  "--module-path", modulePath,
+                  "-d", Files.createDirectories(dir.resolve("classes")).toString(),
+                  "-s", Files.createDirectories(dir.resolve("generated")).toString()),
+              null,
+              fileManager.getJavaFileObjectsFromPaths(files));
+      task.setProcessors(List.of(new StatelessAuthProcessor()));
+      assertThat(task.call()).isTrue();
+    }
+    assertThat(diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList())
+        .isEmpty();
+    return Files.readString(dir.resolve("generated/test/StatelessAuthManager.java"));
+  }
+
+  private static String location(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test

@@ -269,7 +269,7 @@ class HandlerRulesTest {
                 "principal",
                 "Api.secret",
                 "java.lang.Object",
-                "the HttpExchange and the user test.User and the token model test.Token",
+                "the HttpExchange, the user test.User and the token model test.Token",
                 INJECTABLE))
         .inFile(api)
         .onLineContaining("Object principal");
