@@ -122,8 +122,7 @@ class RoundsTest {
         javac().withProcessors(failing).compile(Fixtures.TOKEN, USER, TOKENS, USERS, API);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining(
-            "Internal error in the stateless-auth processor while processing test.Tokens")
+        .hadErrorContaining(Messages.INTERNAL_ERROR.format("test.Tokens", "").strip())
         .inFile(TOKENS)
         .onLineContaining("public final class Tokens");
     assertThat(compilation).hadErrorContaining("java.lang.IllegalStateException: boom");
