@@ -11,7 +11,8 @@ cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-7}
 CLASSES=${CLASSES:-200}
 APP_CP=$(cat benchmarks/target/app-classpath.txt)
-PROCESSOR_CP=$(cat benchmarks/target/processor-classpath.txt)
+# the processor with its own dependencies, the annotations among them
+PROCESSOR_CP=$(cat benchmarks/target/processor-classpath.txt):$APP_CP
 OUT=benchmarks/results/processor-cost-$(date +%Y-%m-%d).txt
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -33,6 +33,7 @@ public class AuthOverhead {
 
   private HttpHandler bare;
   private HttpHandler handWritten;
+  private HttpHandler generated;
   private HttpHandler reflective;
   private HttpHandler filter;
 
@@ -42,13 +43,15 @@ public class AuthOverhead {
     Paths paths = new Paths();
     bare = paths.bare();
     handWritten = paths.handWritten();
+    generated = paths.generated();
     reflective = paths.reflective();
     filter = paths.filter();
     long greeting = expect(bare, authorized, 200, -1);
-    for (HttpHandler path : new HttpHandler[] {handWritten, reflective, filter}) {
+    for (HttpHandler path : new HttpHandler[] {handWritten, generated, reflective, filter}) {
       expect(path, authorized, 200, greeting);
     }
-    expect(handWritten, unknownToken, 401, -1);
+    long refusal = expect(handWritten, unknownToken, 401, -1);
+    expect(generated, unknownToken, 401, refusal);
   }
 
   /** The handler alone, no authentication: the floor. */
@@ -61,6 +64,12 @@ public class AuthOverhead {
   @Benchmark
   public int handWritten() throws IOException {
     return serve(handWritten, authorized);
+  }
+
+  /** The wrapper the processor generated. */
+  @Benchmark
+  public int generated() throws IOException {
+    return serve(generated, authorized);
   }
 
   /** Annotation read and loaders and handler called through {@code java.lang.reflect}, per request. */
@@ -79,6 +88,12 @@ public class AuthOverhead {
   @Benchmark
   public int handWrittenUnknownToken() throws IOException {
     return serve(handWritten, unknownToken);
+  }
+
+  /** The generated wrapper refusing an unknown token with 401. */
+  @Benchmark
+  public int generatedUnknownToken() throws IOException {
+    return serve(generated, unknownToken);
   }
 
   private static int serve(HttpHandler handler, InMemoryExchange exchange) throws IOException {

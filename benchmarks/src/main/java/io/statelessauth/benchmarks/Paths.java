@@ -3,13 +3,12 @@ package io.statelessauth.benchmarks;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.statelessauth.CurrentStatelessUser;
 import io.statelessauth.StatelessAuthConfig;
 import io.statelessauth.benchmarks.app.Accounts;
+import io.statelessauth.benchmarks.app.AuthenticatedSecretApi;
 import io.statelessauth.benchmarks.app.SecretApi;
-import io.statelessauth.benchmarks.app.StandInManager;
+import io.statelessauth.benchmarks.app.StatelessAuthManager;
 import io.statelessauth.benchmarks.app.Unauthenticated;
-import io.statelessauth.benchmarks.app.User;
 import io.statelessauth.benchmarks.handwritten.HandWrittenSecretHandler;
 import io.statelessauth.benchmarks.reflective.ReflectiveAuth;
 import java.io.IOException;
@@ -27,11 +26,15 @@ public final class Paths {
 
   private final Accounts accounts = new Accounts();
   private final SecretApi api = new SecretApi();
-  private final StandInManager manager =
-      new StandInManager(accounts.tokenLoader(), accounts.userLoader(), CONFIG);
+  private final StatelessAuthManager manager = StatelessAuthManager.builder()
+      .tokenLoader(accounts.tokenLoader())
+      .userLoader(accounts.userLoader())
+      .config(CONFIG)
+      .build();
 
   /**
-   * The path called {@code name}: {@code bare}, {@code handWritten}, {@code reflective} or {@code filter}.
+   * The path called {@code name}: {@code bare}, {@code handWritten}, {@code generated}, {@code
+   * reflective} or {@code filter}.
    *
    * @throws IllegalArgumentException for any other name
    */
@@ -41,6 +44,8 @@ public final class Paths {
         return bare();
       case "handWritten":
         return handWritten();
+      case "generated":
+        return generated();
       case "reflective":
         return reflective();
       case "filter":
@@ -58,6 +63,11 @@ public final class Paths {
   /** The steps written inline by hand. */
   public HttpHandler handWritten() {
     return new HandWrittenSecretHandler(accounts.tokenLoader(), accounts.userLoader(), api);
+  }
+
+  /** The wrapper the processor generated for {@link SecretApi#secret}. */
+  public HttpHandler generated() {
+    return new AuthenticatedSecretApi(api, manager).secret();
   }
 
   /** A run-time scanning library that reads the annotation and calls through reflection. */
@@ -96,7 +106,7 @@ public final class Paths {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-      api.secret(exchange, (User) CurrentStatelessUser.get());
+      api.secret(exchange, StatelessAuthManager.currentUser());
     }
   }
 }

@@ -36,7 +36,7 @@ public final class BearerToken {
     String scheme = refusals.scheme;
     int tokenStart = start + scheme.length();
     if (tokenStart > end
-        || !value.regionMatches(true, start, scheme, 0, scheme.length())
+        || !equalsIgnoreAsciiCase(value, start, scheme)
         || (tokenStart < end && value.charAt(tokenStart) != ' ')) {
       throw refusals.otherScheme;
     }
@@ -50,6 +50,22 @@ public final class BearerToken {
       throw refusals.malformedCredentials;
     }
     return value.substring(tokenStart, end);
+  }
+
+  /** Whether {@code value} holds {@code scheme} at {@code from}, folding A-Z only (RFC 9110 compares over ASCII). */
+  private static boolean equalsIgnoreAsciiCase(String value, int from, String scheme) {
+    for (int i = 0; i < scheme.length(); i++) {
+      char c = value.charAt(from + i);
+      char expected = scheme.charAt(i);
+      if (c != expected && !(isAsciiLetter(c) && (c | 0x20) == (expected | 0x20))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="} in {@code value[from, to)}. */
@@ -68,7 +84,7 @@ public final class BearerToken {
   }
 
   private static boolean isB64Char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+    return isAsciiLetter(c) || (c >= '0' && c <= '9')
         || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
   }
 }
