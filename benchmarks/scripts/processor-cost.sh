@@ -14,6 +14,7 @@ APP_CP=$(cat benchmarks/target/app-classpath.txt)
 # the processor with its own dependencies, the annotations among them
 PROCESSOR_CP=$(cat benchmarks/target/processor-classpath.txt):$APP_CP
 OUT=benchmarks/results/processor-cost-$(date +%Y-%m-%d).txt
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 SRC=$WORK/src/bench
@@ -165,7 +166,7 @@ done
 plain=$(median <"$WORK/plain")
 processor=$(median <"$WORK/processor")
 {
-  echo "# processor-cost.sh: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(javac -version 2>&1), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# processor-cost.sh: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(javac -version 2>&1), $(nproc) cores, load at start: $LOAD"
   echo "# $CLASSES handler classes x 5 @TokenRequired methods + 1 loader pair; $RUNS runs each, alternating"
   echo "# with the processor: $generated Authenticated*.java generated, $classes class files (plain javac: $plain_classes)"
   echo "plain javac ms:     $(tr '\n' ' ' <"$WORK/plain")"
