@@ -3,6 +3,9 @@ package io.statelessauth.benchmarks;
 import com.sun.net.httpserver.HttpHandler;
 import io.statelessauth.benchmarks.app.Accounts;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One authenticated {@code GET /secret} through each path, on an {@link InMemoryExchange} and
  * {@code HashMap} loaders, so that only the authentication path is measured; plus the unknown-token
  * refusal (401) through the hand-written and generated paths. Each method returns the status, and
- * {@link #checkEveryPath()} makes sure every path answers as it should before anything is timed.
+ * {@link #checkEveryPath()} makes sure every path answers as it should (the two refusals with the same
+ * headers and body length) before anything is timed.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,7 +55,12 @@ public class AuthOverhead {
       expect(path, authorized, 200, greeting);
     }
     long refusal = expect(handWritten, unknownToken, 401, -1);
+    Map<String, List<String>> refusalHeaders = new HashMap<>(unknownToken.getResponseHeaders());
     expect(generated, unknownToken, 401, refusal);
+    if (!refusalHeaders.equals(unknownToken.getResponseHeaders())) {
+      throw new IllegalStateException("the refusals differ: " + refusalHeaders + " and "
+          + unknownToken.getResponseHeaders());
+    }
   }
 
   /** The handler alone, no authentication: the floor. */
