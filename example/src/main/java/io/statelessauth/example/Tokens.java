@@ -1,0 +1,23 @@
+package io.statelessauth.example;
+
+import io.statelessauth.annotations.TokenLoader;
+
+/**
+ * The token loader: finds the token a request presents, by its hash, among the tokens of the
+ * route's type. An unknown token gives {@code null}, which the library answers with 401
+ * {@code invalid_token}.
+ */
+@TokenLoader
+final class Tokens {
+
+  private final TokenStore store;
+
+  Tokens(TokenStore store) {
+    this.store = store;
+  }
+
+  /** The token model for {@code token}, or {@code null} when no such token of that type exists. */
+  Token load(String token, String tokenType, String authType) {
+    return store.find(token, tokenType).orElse(null);
+  }
+}
