@@ -1,0 +1,36 @@
+package io.statelessauth;
+
+/**
+ * The user of the request the current thread is handling, like flask-stateless-auth's {@code
+ * current_stateless_user}.
+ *
+ * <p>Bound by the manager just before an authenticated handler runs and always cleared when it
+ * returns or throws, so a pooled worker thread never carries a user into the next request. The
+ * generated {@code StatelessAuthManager.currentUser()} returns the same user with its type.
+ */
+public final class CurrentStatelessUser {
+  private static final ThreadLocal<Object> USER = new ThreadLocal<>();
+
+  private CurrentStatelessUser() {}
+
+  /** The user bound to the current thread, or {@code null} outside an authenticated handler call. */
+  public static Object get() {
+    return USER.get();
+  }
+
+  /** Binds {@code user} and returns the user it replaces (normally {@code null}), for {@link #restore}. */
+  static Object bind(Object user) {
+    Object previous = USER.get();
+    USER.set(user);
+    return previous;
+  }
+
+  /** Puts back what {@link #bind} replaced, leaving no entry behind on the thread when that was nothing. */
+  static void restore(Object previous) {
+    if (previous == null) {
+      USER.remove();
+    } else {
+      USER.set(previous);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.statelessauth;
+
+/** The character rules of RFC 9110, RFC 6749 and RFC 6750 that the runtime checks values against. */
+final class Syntax {
+  private static final boolean[] TCHAR = new boolean[128];
+  private static final boolean[] B64TOKEN = new boolean[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      TCHAR[c] = true;
+      B64TOKEN[c] = true;
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      TCHAR[c] = true;
+      B64TOKEN[c] = true;
+      TCHAR[c + ('a' - 'A')] = true;
+      B64TOKEN[c + ('a' - 'A')] = true;
+    }
+    for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
+      TCHAR[c] = true;
+    }
+    for (char c : "-._~+/".toCharArray()) {
+      B64TOKEN[c] = true;
+    }
+  }
+
+  private Syntax() {}
+
+  /** RFC 9110 §5.6.2 {@code token}: header names and authentication schemes. */
+  static boolean isToken(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 128 || !TCHAR[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** RFC 6750 §2.1 {@code b64token}, {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}, in {@code value[from, to)}. */
+  static boolean isB64Token(String value, int from, int to) {
+    int i = from;
+    while (i < to) {
+      char c = value.charAt(i);
+      if (c >= 128 || !B64TOKEN[c]) {
+        break;
+      }
+      i++;
+    }
+    if (i == from) {
+      return false;
+    }
+    while (i < to && value.charAt(i) == '=') {
+      i++;
+    }
+    return i == to;
+  }
+
+  /** RFC 6749 §3.3 {@code scope-token}: {@code 1*( %x21 / %x23-5B / %x5D-7E )}. */
+  static boolean isScopeToken(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == ' ' || !isChallengeChar(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** RFC 6750 §3: text allowed inside the quoted {@code realm}, {@code error_description} and {@code scope}. */
+  static boolean isChallengeText(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (!isChallengeChar(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Visible ASCII without white space: token types. */
+  static boolean isVisibleAscii(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code %x20-21 / %x23-5B / %x5D-7E}: printable ASCII but the double quote and the backslash. */
+  private static boolean isChallengeChar(char c) {
+    return c >= 0x20 && c <= 0x7E && c != '"' && c != '\\';
+  }
+}
