@@ -76,7 +76,7 @@ final class Json {
   /** Sends {@code body} as an {@code application/json} response with {@code status}. */
   static void send(HttpExchange exchange, int status, Object body) throws IOException {
     byte[] bytes = MAPPER.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

@@ -68,7 +68,7 @@ class RouterTest {
 
     assertEquals(200, response.statusCode());
     assertEquals("{\"username\":\"alice\"}", response.body());
-    assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("application/json; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
   }
 
   @ParameterizedTest
