@@ -4,8 +4,9 @@ import io.statelessauth.annotations.UserLoader;
 
 /**
  * The user loader: finds the owner of a token. A token whose user is gone gives {@code null},
- * which the library answers with 500: deleting a user deletes their tokens in the same statement,
- * so it cannot happen unless the database was changed by hand.
+ * which the library answers with 500. Deleting a user deletes their tokens in the same statement,
+ * so that happens only when the user is deleted between the two lookups of one request, or when
+ * the database was changed by hand.
  */
 @UserLoader
 final class Users {

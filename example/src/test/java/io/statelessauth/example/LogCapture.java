@@ -20,11 +20,6 @@ final class LogCapture extends Handler implements AutoCloseable {
   /** Starts recording. */
   LogCapture() {
     setLevel(Level.ALL);
-    for (Handler handler : root.getHandlers()) {
-      if (handler.getLevel().intValue() < Level.INFO.intValue()) {
-        handler.setLevel(Level.INFO);
-      }
-    }
     root.addHandler(this);
     root.setLevel(Level.ALL);
   }
