@@ -39,6 +39,10 @@ public abstract class AbstractStatelessAuthManager<T, U> {
   /**
    * A manager with these collaborators; {@code null} means the default for each: {@link
    * StatelessAuthConfig#defaults()}, {@link AuthErrorHandler#json()}, {@link AuthListener#NONE}.
+   *
+   * @param config the settings, or {@code null}
+   * @param errorHandler writes refusals, or {@code null}
+   * @param listener told of every outcome, or {@code null}
    */
   protected AbstractStatelessAuthManager(
       StatelessAuthConfig config, AuthErrorHandler errorHandler, AuthListener listener) {

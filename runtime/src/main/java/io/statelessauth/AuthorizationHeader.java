@@ -41,7 +41,7 @@ final class AuthorizationHeader {
     String scheme = route.authType();
     int schemeEnd = start + scheme.length();
     if (schemeEnd > end
-        || !value.regionMatches(true, start, scheme, 0, scheme.length())
+        || !Syntax.equalsIgnoreAsciiCase(value, start, scheme)
         || (schemeEnd < end && value.charAt(schemeEnd) != ' ')) {
       throw route.otherScheme;
     }

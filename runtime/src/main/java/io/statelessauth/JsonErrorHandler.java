@@ -50,7 +50,9 @@ final class JsonErrorHandler implements AuthErrorHandler {
           break;
         default:
           if (c < 0x20 || c == 0x7F || c == '\u2028' || c == '\u2029') {
-            json.append("\\u00").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+            json.append("\\u")
+                .append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
+                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
           } else {
             json.append(c);
           }

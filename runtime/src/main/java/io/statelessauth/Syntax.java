@@ -83,6 +83,26 @@ final class Syntax {
     return true;
   }
 
+  /**
+   * Whether {@code value} holds {@code ascii} at {@code from}, comparing A–Z without regard to case
+   * and nothing else: RFC 9110 compares schemes over ASCII, so no Unicode case folding (the long
+   * s, the dotless i, the Kelvin sign) may turn another scheme into this one.
+   */
+  static boolean equalsIgnoreAsciiCase(String value, int from, String ascii) {
+    for (int i = 0; i < ascii.length(); i++) {
+      char c = value.charAt(from + i);
+      char expected = ascii.charAt(i);
+      if (c != expected && toLowerAscii(c) != toLowerAscii(expected)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char toLowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
   /** Visible ASCII without white space: token types. */
   static boolean isVisibleAscii(String value) {
     if (value.isEmpty()) {

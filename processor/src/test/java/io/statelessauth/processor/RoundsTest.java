@@ -1,0 +1,150 @@
+package io.statelessauth.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static io.statelessauth.processor.Fixtures.API;
+import static io.statelessauth.processor.Fixtures.TOKENS;
+import static io.statelessauth.processor.Fixtures.USER;
+import static io.statelessauth.processor.Fixtures.USERS;
+import static io.statelessauth.processor.Fixtures.source;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Processing across rounds, and failures that must never crash javac. */
+class RoundsTest {
+
+  /** Another processor that writes {@code test.Token} in the first round. */
+  static final class TokenModelProcessor extends AbstractProcessor {
+    private boolean written;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!written) {
+        written = true;
+        try (Writer out = processingEnv.getFiler().createSourceFile("test.Token").openWriter()) {
+          out.write(
+              """
+              package test;
+
+              public final class Token implements io.statelessauth.TokenMixin {
+                public final long userId;
+
+                public Token(long userId) {
+                  this.userId = userId;
+                }
+              }
+              """);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+
+  @Test
+  void typeThatAnotherProcessorGeneratesLaterIsWaitedFor() {
+    Compilation compilation =
+        javac()
+            .withProcessors(new StatelessAuthProcessor(), new TokenModelProcessor())
+            .compile(USER, TOKENS, USERS, API);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.StatelessAuthManager")
+        .contentsAsUtf8String()
+        .contains("checkExpiryAndScopes(token, route);");
+    assertThat(compilation).generatedSourceFile("test.AuthenticatedApi");
+  }
+
+  @Test
+  void typeThatNeverResolvesIsReportedWhenProcessingEnds() {
+    JavaFileObject tokens =
+        source(
+            "test.Tokens",
+            """
+            package test;
+
+            @io.statelessauth.annotations.TokenLoader
+            public final class Tokens {
+              public Missing load(String token, String tokenType, String authType) {
+                return null;
+              }
+            }
+            """);
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            @io.statelessauth.annotations.UserLoader
+            public final class Users {
+              public User load(Object token) {
+                return null;
+              }
+            }
+            """);
+    assertThat(javac().withProcessors(new StatelessAuthProcessor()).compile(USER, tokens, users))
+        .hadErrorContaining(Messages.UNRESOLVED.format("test.Tokens"))
+        .inFile(tokens)
+        .onLineContaining("public final class Tokens");
+  }
+
+  @Test
+  void internalFailureBecomesOneErrorNamingTheElement() {
+    StatelessAuthProcessor failing =
+        new StatelessAuthProcessor(
+            filer ->
+                file -> {
+                  throw new IllegalStateException("boom");
+                });
+    Compilation compilation =
+        javac().withProcessors(failing).compile(Fixtures.TOKEN, USER, TOKENS, USERS, API);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(Messages.INTERNAL_ERROR.format("test.Tokens", "").strip())
+        .inFile(TOKENS)
+        .onLineContaining("public final class Tokens");
+    assertThat(compilation).hadErrorContaining("java.lang.IllegalStateException: boom");
+  }
+
+  @Test
+  void fileThatCannotBeWrittenIsReportedOnItsOrigin() {
+    StatelessAuthProcessor failing =
+        new StatelessAuthProcessor(
+            filer ->
+                file -> {
+                  throw new IOException("disk full");
+                });
+    Compilation compilation =
+        javac().withProcessors(failing).compile(Fixtures.TOKEN, USER, TOKENS, USERS, API);
+    assertThat(compilation)
+        .hadErrorContaining(Messages.WRITE_FAILED.format("test.StatelessAuthManager", "disk full"))
+        .inFile(TOKENS)
+        .onLineContaining("public final class Tokens");
+    assertThat(compilation)
+        .hadErrorContaining(Messages.WRITE_FAILED.format("test.AuthenticatedApi", "disk full"))
+        .inFile(API)
+        .onLineContaining("public class Api");
+  }
+}

@@ -1,0 +1,26 @@
+package io.statelessauth.processor.e2e;
+
+import io.statelessauth.StatelessAuthError;
+import io.statelessauth.annotations.TokenLoader;
+
+/** Finds a stored token by its secret and type; two secrets make the loader misbehave. */
+@TokenLoader
+public final class Tokens {
+  /** Answered with the loader's own error. */
+  static final String REVOKED = "revoked-token";
+  /** Makes the loader fail as a broken database would. */
+  static final String EXPLODING = "exploding-token";
+
+  public Token load(String token, String tokenType, String authType) {
+    if (token.equals(REVOKED)) {
+      throw new StatelessAuthError("Token revoked", 401, "Token");
+    }
+    if (token.equals(EXPLODING)) {
+      throw new IllegalStateException("database down while looking up " + token);
+    }
+    return Store.TOKENS.stream()
+        .filter(t -> t.secret().equals(token) && t.type().equals(tokenType))
+        .findFirst()
+        .orElse(null);
+  }
+}

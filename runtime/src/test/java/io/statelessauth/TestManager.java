@@ -1,0 +1,112 @@
+package io.statelessauth;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A hand-written manager as the processor would generate it for models that implement both
+ * mixins, with in-memory loaders. Tokens {@code alice-token} (scope {@code read}) and {@code
+ * bob-token} (scopes {@code read}, {@code write}) are known from the start.
+ */
+final class TestManager extends AbstractStatelessAuthManager<TestToken, TestUser> {
+  static final String ALICE_TOKEN = "alice-token";
+  static final String BOB_TOKEN = "bob-token";
+
+  final Map<String, TestToken> tokens = new ConcurrentHashMap<>();
+  final Map<String, TestUser> users = new ConcurrentHashMap<>();
+  /** Every token loader call, as {@code token|tokenType|authType}. */
+  final List<String> tokenLoads = new CopyOnWriteArrayList<>();
+  /** Every user loader call, by user name. */
+  final List<String> userLoads = new CopyOnWriteArrayList<>();
+
+  private volatile Throwable tokenLoaderFailure;
+  private volatile Throwable userLoaderFailure;
+  private volatile boolean userLoaderReturnsNull;
+
+  TestManager() {
+    this(null, null, null);
+  }
+
+  TestManager(StatelessAuthConfig config) {
+    this(config, null, null);
+  }
+
+  TestManager(StatelessAuthConfig config, AuthErrorHandler errorHandler, AuthListener listener) {
+    super(config, errorHandler, listener);
+    tokens.put(ALICE_TOKEN, TestToken.of("alice", "read"));
+    tokens.put(BOB_TOKEN, TestToken.of("bob", "read", "write"));
+    users.put("alice", TestUser.active("alice"));
+    users.put("bob", TestUser.active("bob"));
+  }
+
+  TestManager token(String token, TestToken model) {
+    tokens.put(token, model);
+    return this;
+  }
+
+  TestManager user(TestUser user) {
+    users.put(user.name(), user);
+    return this;
+  }
+
+  /** Makes the token loader throw {@code failure} (unchecked) on every call; {@code null} to stop. */
+  TestManager failTokenLoader(Throwable failure) {
+    tokenLoaderFailure = failure;
+    return this;
+  }
+
+  /** Makes the user loader throw {@code failure} (unchecked) on every call; {@code null} to stop. */
+  TestManager failUserLoader(Throwable failure) {
+    userLoaderFailure = failure;
+    return this;
+  }
+
+  /** Makes the user loader find no user for any token. */
+  TestManager loseUsers() {
+    userLoaderReturnsNull = true;
+    return this;
+  }
+
+  @Override
+  protected TestToken loadToken(String token, String tokenType, String authType) {
+    tokenLoads.add(token + "|" + tokenType + "|" + authType);
+    throwIfSet(tokenLoaderFailure);
+    return tokens.get(token);
+  }
+
+  @Override
+  protected TestUser loadUser(TestToken token) {
+    userLoads.add(token.userName());
+    throwIfSet(userLoaderFailure);
+    return userLoaderReturnsNull ? null : users.get(token.userName());
+  }
+
+  private static void throwIfSet(Throwable failure) {
+    if (failure instanceof RuntimeException) {
+      throw (RuntimeException) failure;
+    }
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    }
+    if (failure != null) {
+      throw new IllegalArgumentException("Loaders throw only unchecked exceptions", failure);
+    }
+  }
+
+  @Override
+  protected void checkToken(TestToken token, AuthRoute route) {
+    checkExpiryAndScopes(token, route);
+  }
+
+  @Override
+  protected void checkUser(TestUser user) {
+    checkActive(user);
+  }
+
+  @Override
+  protected boolean grantsScopes() {
+    return true;
+  }
+}
