@@ -14,9 +14,9 @@ import java.util.TreeMap;
  * <p>The JDK's server matches contexts by path prefix ({@code /user} would also take
  * {@code /users}), so the service registers this one handler at {@code /} and matches here:
  * an unknown path answers 404, a known path with another method 405 with {@code Allow}, a
- * declared body over {@link Json#MAX_BODY_BYTES} 413. An {@link ApiError} from a handler
- * answers with its status; any other exception answers 500 and is logged. Every exchange is
- * closed when its handler returns.
+ * body over {@link Json#MAX_BODY_BYTES} 413 and closes the connection. An {@link ApiError} from a
+ * handler answers with its status; any other exception answers 500 and is logged. Every exchange
+ * is closed when its handler returns.
  */
 final class Router implements HttpHandler {
 
@@ -38,6 +38,11 @@ final class Router implements HttpHandler {
     try {
       dispatch(exchange);
     } catch (ApiError e) {
+      if (e.status() == 413) {
+        // The unread body stays on the connection, so the server closes it: say so, or the
+        // client would send its next request on a connection that is about to go away.
+        exchange.getResponseHeaders().set("Connection", "close");
+      }
       answer(exchange, e.status(), e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "Request " + exchange.getRequestMethod() + " "

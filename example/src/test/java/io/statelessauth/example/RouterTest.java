@@ -90,10 +90,13 @@ class RouterTest {
   }
 
   @Test
-  void aDeclaredBodyOver64KiBIs413() throws Exception {
+  void aDeclaredBodyOver64KiBIs413AndClosesTheConnection() throws Exception {
     HttpResponse<String> response = post("{\"username\": \"" + "a".repeat(70_000) + "\"}");
 
     assertEquals(413, response.statusCode());
+    assertEquals("close", response.headers().firstValue("Connection").orElseThrow());
+    assertEquals(200, post("{\"username\": \"alice\", \"password\": \"x\"}").statusCode(),
+        "the client's next request goes on a new connection");
   }
 
   @Test
@@ -104,6 +107,7 @@ class RouterTest {
         BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 
     assertEquals(413, response.statusCode());
+    assertEquals("close", response.headers().firstValue("Connection").orElseThrow());
   }
 
   @Test
