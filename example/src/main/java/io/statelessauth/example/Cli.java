@@ -35,6 +35,8 @@ final class Cli {
         --access-ttl DURATION     access-token lifetime (default 3600s)
         --refresh-ttl DURATION    refresh-token lifetime (default 365d)
         --threads N               request threads and database connections (default 16)
+        --busy-timeout DURATION   how long a SQLite write waits for another writer's lock
+                                  before the request answers 503 (default 10s)
         --pbkdf2-iterations N     PBKDF2-HMAC-SHA256 iterations for new passwords
                                   (default and minimum 210000)
         --auth-config FILE        stateless-auth settings as a .properties file with the keys
@@ -60,6 +62,8 @@ final class Cli {
           settings.accessTokenLifetime(), duration("--refresh-ttl", value)),
       "--threads", (settings, value) ->
           settings.withWorkerThreads(integer("--threads", value, 1, 1_024)),
+      "--busy-timeout", (settings, value) ->
+          settings.withBusyTimeout(duration("--busy-timeout", value)),
       "--pbkdf2-iterations", (settings, value) -> settings.withPasswordIterations(
           integer("--pbkdf2-iterations", value, Settings.MIN_PASSWORD_ITERATIONS, 100_000_000)),
       "--auth-config", (settings, value) -> settings.withAuthConfig(authConfig(value)));

@@ -4,21 +4,27 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The JDBC database holding users and token pairs: creates the schema, lends connections from a
- * small pool, and runs work in or out of a transaction.
+ * The JDBC database holding users and token pairs: creates the schema, and runs work on a pooled
+ * connection, in or out of a transaction.
  *
- * <p>The SQL is portable between SQLite and PostgreSQL. A {@code jdbc:sqlite:} database is opened
- * with foreign keys on, write-ahead logging so readers and the writer do not block each other, a
- * busy timeout so writers wait for each other instead of failing, and {@code BEGIN IMMEDIATE}
- * transactions so that a transaction that reads and then writes cannot deadlock with another.
+ * <p>The SQL is portable between SQLite and PostgreSQL. A {@code jdbc:sqlite:} database is put in
+ * write-ahead-log mode so readers and the writer do not block each other, and its connections get
+ * foreign keys, a busy timeout (writers wait for each other instead of failing) and {@code BEGIN
+ * IMMEDIATE} transactions (a transaction that reads and then writes cannot deadlock with another).
+ * Only the first connection may create the file: later ones fail while it is missing rather than
+ * start an empty database.
+ *
+ * <p>A failure that says the database cannot serve now (locked past the busy timeout, read-only,
+ * unreachable; see {@link SqlFailures}) is thrown as {@link DatabaseUnavailable}, answered 503,
+ * logged once a minute at most; it retires every idle connection, so that the service resumes by
+ * itself when the database is back. Any other failure is a {@link DatabaseException}, answered 500.
+ * A connection whose work failed is closed, never reused: closing rolls back what it left open.
  */
 final class Database implements AutoCloseable {
 
@@ -41,51 +47,61 @@ final class Database implements AutoCloseable {
       "CREATE UNIQUE INDEX IF NOT EXISTS token_pairs_refresh_hash ON token_pairs (refresh_hash)",
       "CREATE INDEX IF NOT EXISTS token_pairs_username ON token_pairs (username)");
 
-  private static final long BORROW_TIMEOUT_SECONDS = 30;
+  /** SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE. */
+  private static final String OPEN_EXISTING = "2";
 
-  private final String url;
-  private final Properties properties;
-  private final Semaphore permits;
-  private final BlockingQueue<Connection> idle;
-  private volatile boolean closed;
+  private final ConnectionPool pool;
+  private final boolean sqlite;
+  private final OutageLog outages;
 
-  private Database(String url, int maxConnections) {
-    this.url = url;
-    this.properties = url.startsWith("jdbc:sqlite:") ? sqliteProperties() : new Properties();
-    this.permits = new Semaphore(maxConnections);
-    this.idle = new ArrayBlockingQueue<>(maxConnections);
+  private Database(ConnectionPool pool, boolean sqlite, OutageLog outages) {
+    this.pool = pool;
+    this.sqlite = sqlite;
+    this.outages = outages;
   }
 
   /**
    * Opens the database at {@code url} with at most {@code maxConnections} connections, creating
-   * the tables and indexes that do not exist yet.
+   * the file, tables and indexes that do not exist yet.
+   *
+   * @param busyTimeout how long a SQLite write waits for another writer's lock
+   * @param clock paces the outage log
+   * @throws SQLException when the database cannot be opened or the schema cannot be created
    */
-  static Database open(String url, int maxConnections) throws SQLException {
-    Database database = new Database(url, maxConnections);
-    try {
-      database.transaction(connection -> {
-        try (Statement statement = connection.createStatement()) {
-          for (String sql : SCHEMA) {
-            statement.execute(sql);
-          }
-        }
-        return null;
-      });
-    } catch (DatabaseException e) {
-      database.close();
-      throw e.getCause();
+  static Database open(String url, int maxConnections, Duration busyTimeout, Clock clock)
+      throws SQLException {
+    boolean sqlite = url.startsWith("jdbc:sqlite:");
+    Properties properties = new Properties();
+    if (sqlite) {
+      properties.setProperty("foreign_keys", "true");
+      properties.setProperty("synchronous", "NORMAL");
+      properties.setProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));
+      properties.setProperty("transaction_mode", "IMMEDIATE");
     }
-    return database;
+    createSchema(url, properties, sqlite);
+    if (sqlite) {
+      properties.setProperty("open_mode", OPEN_EXISTING);
+    }
+    return new Database(new ConnectionPool(url, properties, maxConnections), sqlite,
+        new OutageLog(clock));
   }
 
-  private static Properties sqliteProperties() {
-    Properties properties = new Properties();
-    properties.setProperty("foreign_keys", "true");
-    properties.setProperty("journal_mode", "WAL");
-    properties.setProperty("synchronous", "NORMAL");
-    properties.setProperty("busy_timeout", "10000");
-    properties.setProperty("transaction_mode", "IMMEDIATE");
-    return properties;
+  private static void createSchema(String url, Properties properties, boolean sqlite)
+      throws SQLException {
+    Properties first = new Properties();
+    first.putAll(properties);
+    if (sqlite) {
+      // Kept in the file: every later connection, read-only ones too, reads and writes the log.
+      first.setProperty("journal_mode", "WAL");
+    }
+    try (Connection connection = DriverManager.getConnection(url, first);
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      for (String sql : SCHEMA) {
+        statement.execute(sql);
+      }
+      connection.setAutoCommit(true);
+    }
   }
 
   /** Runs {@code work} on a connection in auto-commit mode: each statement commits on its own. */
@@ -93,88 +109,59 @@ final class Database implements AutoCloseable {
     return withConnection(work);
   }
 
-  /** Runs {@code work} as one transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs {@code work} as one transaction: committed when it returns, rolled back when it throws.
+   *
+   * <p>It commits by leaving manual-commit mode, which JDBC defines as a commit. The xerial
+   * driver's {@code commit()} would also begin the next transaction at once, waiting for the
+   * write lock again, and could fail with SQLITE_BUSY after the data was committed: a rotation
+   * reported as failed whose new pair is stored, and whose old pair is gone.
+   */
   <R> R transaction(SqlWork<R> work) {
     return withConnection(connection -> {
       connection.setAutoCommit(false);
-      try {
-        R result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      R result = work.run(connection);
+      connection.setAutoCommit(true);
+      return result;
     });
   }
 
   private <R> R withConnection(SqlWork<R> work) {
-    Connection connection = borrow();
-    boolean reusable = true;
+    ConnectionPool.Lease lease;
     try {
-      return work.run(connection);
+      lease = pool.borrow();
     } catch (SQLException e) {
-      reusable = isValid(connection);
-      throw new DatabaseException(e);
+      throw failure(e);
+    }
+    boolean succeeded = false;
+    try {
+      R result = work.run(lease.connection());
+      succeeded = true;
+      return result;
+    } catch (SQLException e) {
+      throw failure(e);
     } finally {
-      giveBack(connection, reusable);
-    }
-  }
-
-  private Connection borrow() {
-    try {
-      if (!permits.tryAcquire(BORROW_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        throw new DatabaseException(new SQLException(
-            "No database connection free after " + BORROW_TIMEOUT_SECONDS + " s"));
+      if (succeeded) {
+        pool.giveBack(lease);
+      } else {
+        pool.discard(lease);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DatabaseException(new SQLException("Interrupted waiting for a connection", e));
-    }
-    Connection connection = idle.poll();
-    if (connection != null) {
-      return connection;
-    }
-    try {
-      return DriverManager.getConnection(url, properties);
-    } catch (SQLException e) {
-      permits.release();
-      throw new DatabaseException(e);
     }
   }
 
-  private void giveBack(Connection connection, boolean reusable) {
-    if (!reusable || closed || !idle.offer(connection)) {
-      closeQuietly(connection);
+  private RuntimeException failure(SQLException e) {
+    if (SqlFailures.unavailable(e, sqlite)) {
+      pool.discardIdle();
+      outages.failed(e);
+      return new DatabaseUnavailable();
     }
-    permits.release();
-  }
-
-  private static boolean isValid(Connection connection) {
-    try {
-      return connection.isValid(1);
-    } catch (SQLException e) {
-      return false;
-    }
-  }
-
-  private static void closeQuietly(Connection connection) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      // the connection is being dropped either way
-    }
+    return new DatabaseException(e);
   }
 
   /** Closes every idle connection; connections still lent out are closed when given back. */
   @Override
   public void close() {
-    closed = true;
-    for (Connection connection; (connection = idle.poll()) != null; ) {
-      closeQuietly(connection);
-    }
+    pool.close();
   }
 
   /** Work done with a JDBC connection. */
@@ -190,11 +177,6 @@ final class Database implements AutoCloseable {
 
     DatabaseException(SQLException cause) {
       super(cause.getMessage(), cause);
-    }
-
-    @Override
-    public synchronized SQLException getCause() {
-      return (SQLException) super.getCause();
     }
   }
 }

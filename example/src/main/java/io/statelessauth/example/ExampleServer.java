@@ -42,7 +42,8 @@ final class ExampleServer implements AutoCloseable {
     // Without this, every keep-alive response waits ~40 ms for a delayed ACK (JDK-6968351).
     // The JDK reads the property once, when the first HttpServer is created.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    Database database = Database.open(settings.databaseUrl(), settings.workerThreads());
+    Database database = Database.open(
+        settings.databaseUrl(), settings.workerThreads(), settings.busyTimeout(), clock);
     try {
       HttpServer server = HttpServer.create(
           new InetSocketAddress(settings.host(), settings.port()), 0);
@@ -65,6 +66,7 @@ final class ExampleServer implements AutoCloseable {
         .tokenLoader(new Tokens(tokens))
         .userLoader(new Users(users))
         .config(settings.authConfig())
+        .errorHandler(new RetryAfterErrorHandler())
         .build();
     PublicRoutes open = new PublicRoutes(
         new Accounts(users, tokens, new Passwords(settings.passwordIterations())));

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The routes that need a token. Each method runs only through the generated
  * {@code AuthenticatedMemberRoutes}, which checks the token and passes in what the method asks
- * for: the exchange, the {@link User}, the {@link Token}, in any order.
+ * for: the exchange, the {@link User}, the {@link Token}, in any order. A store call that finds
+ * the database unavailable throws {@link DatabaseUnavailable} before anything is sent, which the
+ * library answers as it is: 503.
  */
 final class MemberRoutes {
 

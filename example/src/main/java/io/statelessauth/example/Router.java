@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * {@code /users}), so the service registers this one handler at {@code /} and matches here:
  * an unknown path answers 404, a known path with another method 405 with {@code Allow}, a
  * body over {@link Json#MAX_BODY_BYTES} 413 and closes the connection. An {@link ApiError} from a
- * handler answers with its status; any other exception answers 500 and is logged. Every exchange
- * is closed when its handler returns.
+ * handler answers with its status, a {@link DatabaseUnavailable} 503 with {@code Retry-After} (the
+ * database logs it); any other exception answers 500 and is logged. Every exchange is closed when
+ * its handler returns.
  */
 final class Router implements HttpHandler {
 
@@ -44,6 +45,11 @@ final class Router implements HttpHandler {
         exchange.getResponseHeaders().set("Connection", "close");
       }
       answer(exchange, e.status(), e.getMessage());
+    } catch (DatabaseUnavailable e) {
+      if (exchange.getResponseCode() == -1) {
+        DatabaseUnavailable.setRetryAfter(exchange);
+      }
+      answer(exchange, e.code(), e.fullMsg());
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "Request " + exchange.getRequestMethod() + " "
           + exchange.getRequestURI().getPath() + " failed", e);

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param refreshTokenLifetime how long a refresh token is accepted after it was issued
  * @param passwordIterations the PBKDF2 iteration count for new password hashes
  * @param workerThreads the number of threads that handle requests (and database connections)
+ * @param busyTimeout how long a SQLite write waits for another writer's lock before the request
+ *     answers 503
  * @param authConfig the stateless-auth configuration (header, scheme, token type, realm)
  * @param demo whether to run the scripted demo instead of serving
  */
@@ -26,6 +28,7 @@ record Settings(
     Duration refreshTokenLifetime,
     int passwordIterations,
     int workerThreads,
+    Duration busyTimeout,
     StatelessAuthConfig authConfig,
     boolean demo) {
 
@@ -37,6 +40,7 @@ record Settings(
     Objects.requireNonNull(databaseUrl, "databaseUrl");
     Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
     Objects.requireNonNull(refreshTokenLifetime, "refreshTokenLifetime");
+    Objects.requireNonNull(busyTimeout, "busyTimeout");
     Objects.requireNonNull(authConfig, "authConfig");
   }
 
@@ -50,6 +54,7 @@ record Settings(
         Duration.ofDays(365),
         MIN_PASSWORD_ITERATIONS,
         16,
+        Duration.ofSeconds(10),
         StatelessAuthConfig.defaults(),
         false);
   }
@@ -57,42 +62,48 @@ record Settings(
   /** A copy listening on {@code host}:{@code port}. */
   Settings withAddress(String host, int port) {
     return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        passwordIterations, workerThreads, authConfig, demo);
+        passwordIterations, workerThreads, busyTimeout, authConfig, demo);
   }
 
   /** A copy using the database at {@code databaseUrl}. */
   Settings withDatabaseUrl(String databaseUrl) {
     return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        passwordIterations, workerThreads, authConfig, demo);
+        passwordIterations, workerThreads, busyTimeout, authConfig, demo);
   }
 
   /** A copy with these token lifetimes. */
   Settings withTokenLifetimes(Duration access, Duration refresh) {
     return new Settings(host, port, databaseUrl, access, refresh,
-        passwordIterations, workerThreads, authConfig, demo);
+        passwordIterations, workerThreads, busyTimeout, authConfig, demo);
   }
 
   /** A copy hashing passwords with {@code iterations} (tests use fewer to stay fast). */
   Settings withPasswordIterations(int iterations) {
     return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        iterations, workerThreads, authConfig, demo);
+        iterations, workerThreads, busyTimeout, authConfig, demo);
   }
 
   /** A copy with {@code threads} request threads. */
   Settings withWorkerThreads(int threads) {
     return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        passwordIterations, threads, authConfig, demo);
+        passwordIterations, threads, busyTimeout, authConfig, demo);
+  }
+
+  /** A copy whose SQLite writes wait at most {@code timeout} for another writer's lock. */
+  Settings withBusyTimeout(Duration timeout) {
+    return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
+        passwordIterations, workerThreads, timeout, authConfig, demo);
   }
 
   /** A copy with this stateless-auth configuration. */
   Settings withAuthConfig(StatelessAuthConfig config) {
     return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        passwordIterations, workerThreads, config, demo);
+        passwordIterations, workerThreads, busyTimeout, config, demo);
   }
 
   /** A copy that runs the demo ({@code true}) or serves ({@code false}). */
   Settings withDemo(boolean demo) {
     return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        passwordIterations, workerThreads, authConfig, demo);
+        passwordIterations, workerThreads, busyTimeout, authConfig, demo);
   }
 }

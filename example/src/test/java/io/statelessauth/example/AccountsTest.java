@@ -23,7 +23,7 @@ class AccountsTest {
 
   @BeforeEach
   void open() throws SQLException {
-    database = Database.open("jdbc:sqlite:" + folder.resolve("accounts.db"), 2);
+    database = TestSettings.database(folder.resolve("accounts.db"), 2);
     UserStore users = new UserStore(database);
     TokenStore tokens = new TokenStore(database, new MutableClock(),
         Duration.ofHours(1), Duration.ofDays(1));

@@ -28,6 +28,7 @@ class CliTest {
     assertEquals(Duration.ofDays(365), settings.refreshTokenLifetime());
     assertEquals(210_000, settings.passwordIterations());
     assertEquals(16, settings.workerThreads());
+    assertEquals(Duration.ofSeconds(10), settings.busyTimeout());
     assertEquals("Authorization", settings.authConfig().authHeader());
     assertFalse(settings.demo());
   }
@@ -36,7 +37,7 @@ class CliTest {
   void everyFlagIsReadInBothSpellings() {
     Settings settings = Cli.parse("--host", "0.0.0.0", "--port=9000",
         "--db", "jdbc:postgresql://db/auth", "--access-ttl=15m", "--refresh-ttl", "30d",
-        "--threads", "4", "--pbkdf2-iterations=600000");
+        "--threads", "4", "--pbkdf2-iterations=600000", "--busy-timeout=30s");
 
     assertEquals("0.0.0.0", settings.host());
     assertEquals(9000, settings.port());
@@ -45,6 +46,7 @@ class CliTest {
     assertEquals(Duration.ofDays(30), settings.refreshTokenLifetime());
     assertEquals(4, settings.workerThreads());
     assertEquals(600_000, settings.passwordIterations());
+    assertEquals(Duration.ofSeconds(30), settings.busyTimeout());
   }
 
   @ParameterizedTest
@@ -88,6 +90,7 @@ class CliTest {
       "--pbkdf2-iterations 1000 | --pbkdf2-iterations needs a whole number from 210000 to 100000000, got '1000'",
       "--access-ttl 0          | --access-ttl needs a positive duration such as 3600, 90m, 12h or 365d, got '0'",
       "--refresh-ttl 1y        | --refresh-ttl needs a positive duration such as 3600, 90m, 12h or 365d, got '1y'",
+      "--busy-timeout 0        | --busy-timeout needs a positive duration such as 3600, 90m, 12h or 365d, got '0'",
       "--db sqlite.db          | --db needs a JDBC URL such as jdbc:sqlite:FILE, got 'sqlite.db'",
       "--colour blue           | unknown flag --colour",
       "--port                  | --port needs a value",

@@ -34,7 +34,7 @@ class StoresTest {
 
   @BeforeEach
   void open() throws SQLException {
-    database = Database.open(url(), 4);
+    database = TestSettings.database(file(), 4);
     users = new UserStore(database);
     tokens = new TokenStore(database, clock, Duration.ofHours(1), Duration.ofDays(365));
     users.create("alice", "hash-of-alice");
@@ -45,13 +45,13 @@ class StoresTest {
     database.close();
   }
 
-  private String url() {
-    return "jdbc:sqlite:" + folder.resolve("stores.db");
+  private Path file() {
+    return folder.resolve("stores.db");
   }
 
   @Test
   void creatingTheSchemaAgainKeepsTheData() throws SQLException {
-    try (Database again = Database.open(url(), 1)) {
+    try (Database again = TestSettings.database(file(), 1)) {
       assertEquals(Optional.of("hash-of-alice"), new UserStore(again).passwordHash("alice"));
     }
   }

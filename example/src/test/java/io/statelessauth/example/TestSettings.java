@@ -1,6 +1,8 @@
 package io.statelessauth.example;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
 
 /** Settings for a test server: a free loopback port, a SQLite file, cheap password hashing. */
 final class TestSettings {
@@ -16,5 +18,11 @@ final class TestSettings {
         .withAddress("127.0.0.1", 0)
         .withDatabaseUrl("jdbc:sqlite:" + database)
         .withPasswordIterations(1_000);
+  }
+
+  /** The SQLite file {@code database} opened as the service opens it, without a server. */
+  static Database database(Path database, int maxConnections) throws SQLException {
+    return Database.open("jdbc:sqlite:" + database, maxConnections,
+        Settings.defaults().busyTimeout(), Clock.systemUTC());
   }
 }
