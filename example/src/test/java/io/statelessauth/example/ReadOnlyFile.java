@@ -20,7 +20,7 @@ final class ReadOnlyFile implements AutoCloseable {
     this.immutable = immutable;
   }
 
-  static ReadOnlyFile of(Path file) throws IOException, InterruptedException {
+  static ReadOnlyFile of(Path file) throws IOException {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
     if (!Files.isWritable(file)) {
       return new ReadOnlyFile(file, false);
@@ -35,14 +35,14 @@ final class ReadOnlyFile implements AutoCloseable {
 
   /** Makes the file writable again. */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     if (immutable) {
       chattr("-i", file);
     }
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
   }
 
-  private static boolean chattr(String change, Path file) throws InterruptedException {
+  private static boolean chattr(String change, Path file) {
     try {
       Process process = new ProcessBuilder("chattr", change, file.toString())
           .redirectErrorStream(true)
@@ -50,6 +50,9 @@ final class ReadOnlyFile implements AutoCloseable {
           .start();
       return process.waitFor() == 0;
     } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }
