@@ -20,7 +20,10 @@ import java.util.Set;
  * {@link AuthListener} and run the handler, clearing the binding however the handler ends. Every
  * failure goes to the {@link AuthErrorHandler} with the RFC 6750 {@code WWW-Authenticate} header
  * already set; an unexpected exception from a loader or handler is logged (never with the token)
- * and answered with 500. The exchange is always closed after a refusal.
+ * and answered with 500, or, when the handler had already begun its response, the connection is
+ * dropped so that the client cannot take a truncated answer for a whole one. An {@code
+ * IOException} from the handler (most often a client that went away) is left to the server, which
+ * closes the connection. The exchange is always closed after a refusal.
  *
  * <p>The generated subclass overrides {@link #checkToken}, {@link #grantsScopes} and {@link
  * #checkUser} only where the model types implement the mixins, so the checks cost nothing for
@@ -150,8 +153,9 @@ public abstract class AbstractStatelessAuthManager<T, U> {
       throws IOException {
     T token;
     U user;
+    String presented = null;
     try {
-      String presented = AuthorizationHeader.token(exchange.getRequestHeaders(), route);
+      presented = AuthorizationHeader.token(exchange.getRequestHeaders(), route);
       token = loadToken(presented, route.tokenType(), route.authType());
       if (token == null) {
         throw route.unknownToken;
@@ -167,7 +171,7 @@ public abstract class AbstractStatelessAuthManager<T, U> {
       refuse(exchange, route, error);
       return;
     } catch (RuntimeException | Error failure) {
-      LOG.log(Level.ERROR, "A loader failed on " + describe(exchange), failure);
+      LOG.log(Level.ERROR, "A loader failed on " + describe(exchange), Redacted.of(failure, presented));
       refuse(exchange, route, route.serverError);
       rethrowIfFatal(failure);
       return;
@@ -192,8 +196,10 @@ public abstract class AbstractStatelessAuthManager<T, U> {
     }
     if (exchange.getResponseCode() != -1) {
       LOG.log(Level.ERROR, "The handler failed after sending its response on " + describe(exchange), failure);
-      exchange.close();
-    } else if (failure instanceof StatelessAuthError) {
+      rethrowIfFatal(failure);
+      throw new IOException("The handler failed after sending its response on " + describe(exchange), failure);
+    }
+    if (failure instanceof StatelessAuthError) {
       refuse(exchange, route, (StatelessAuthError) failure);
     } else {
       LOG.log(Level.ERROR, "The handler failed on " + describe(exchange), failure);
@@ -211,11 +217,15 @@ public abstract class AbstractStatelessAuthManager<T, U> {
         exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
       }
       errorHandler.handle(exchange, error);
-    } catch (RuntimeException failure) {
-      LOG.log(Level.ERROR, "The AuthErrorHandler failed on " + describe(exchange), failure);
-      if (exchange.getResponseCode() == -1) {
-        exchange.sendResponseHeaders(500, -1);
+    } catch (RuntimeException | IOException failure) {
+      boolean responseStarted = exchange.getResponseCode() != -1;
+      if (failure instanceof RuntimeException || !responseStarted) {
+        LOG.log(Level.ERROR, "The AuthErrorHandler failed on " + describe(exchange), failure);
       }
+      if (responseStarted) {
+        throw failure;
+      }
+      exchange.sendResponseHeaders(500, -1);
     } finally {
       exchange.close();
     }

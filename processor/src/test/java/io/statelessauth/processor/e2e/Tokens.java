@@ -3,7 +3,10 @@ package io.statelessauth.processor.e2e;
 import io.statelessauth.StatelessAuthError;
 import io.statelessauth.annotations.TokenLoader;
 
-/** Finds a stored token by its secret and type; two secrets make the loader misbehave. */
+/**
+ * Finds a stored token by its secret and type; two secrets make the loader misbehave, and so do the
+ * secrets a test armed in {@link Faults}.
+ */
 @TokenLoader
 public final class Tokens {
   /** Answered with the loader's own error. */
@@ -12,15 +15,16 @@ public final class Tokens {
   static final String EXPLODING = "exploding-token";
 
   public Token load(String token, String tokenType, String authType) {
+    Faults.TokenLoad fault = Faults.tokenLoad(token);
+    if (fault != null) {
+      return fault.load(tokenType);
+    }
     if (token.equals(REVOKED)) {
       throw new StatelessAuthError("Token revoked", 401, "Token");
     }
     if (token.equals(EXPLODING)) {
       throw new IllegalStateException("database down while looking up " + token);
     }
-    return Store.TOKENS.stream()
-        .filter(t -> t.secret().equals(token) && t.type().equals(tokenType))
-        .findFirst()
-        .orElse(null);
+    return Store.find(token, tokenType);
   }
 }

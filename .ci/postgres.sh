@@ -1,0 +1,31 @@
+# Sourced by .ci/run: starts a throwaway PostgreSQL on loopback so that the example's PostgresTest
+# runs against a real server, and stops it on exit. Best effort: where no PostgreSQL can be had,
+# it says so and PostgresTest is skipped (it needs EXAMPLE_POSTGRES_URL).
+
+start_postgres() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$bin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq postgresql >/dev/null 2>&1
+    bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  fi
+  if [ -z "$bin" ] || ! id postgres >/dev/null 2>&1; then
+    echo "ci: no PostgreSQL server here; PostgresTest will be skipped"
+    return 0
+  fi
+  PG_DIR=$(mktemp -d)
+  chown postgres "$PG_DIR"
+  local port=$((20000 + RANDOM % 20000))
+  as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  if as_postgres "$bin/initdb" -D "$PG_DIR/data" -A trust -U postgres >/dev/null \
+      && as_postgres "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+           -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1" start >/dev/null; then
+    # Expanded now: bin is local to this function and gone by the time the trap runs.
+    trap "as_postgres '$bin/pg_ctl' -D '$PG_DIR/data' -m fast stop >/dev/null || true; rm -rf '$PG_DIR'" EXIT
+    export EXAMPLE_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres"
+    echo "ci: PostgreSQL on 127.0.0.1:$port for PostgresTest"
+  else
+    echo "ci: PostgreSQL did not start; PostgresTest will be skipped"
+    cat "$PG_DIR/log" 2>/dev/null | tail -n 5
+  fi
+}

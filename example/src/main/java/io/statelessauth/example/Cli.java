@@ -1,0 +1,197 @@
+package io.statelessauth.example;
+
+import io.statelessauth.StatelessAuthConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns the command line into {@link Settings}, or into a one-line {@link UsageException}. */
+final class Cli {
+
+  /** The text printed by {@code --help}. */
+  static final String USAGE = """
+      Usage: java -jar stateless-auth-example.jar [flags]
+
+      Runs the stateless-auth example service: users and their bearer tokens, stored in
+      SQLite (the default) or any database reachable through a bundled JDBC driver.
+
+        --host HOST               address to listen on (default 127.0.0.1; 0.0.0.0 for all)
+        --port PORT               port to listen on, 0 for any free port (default 8080)
+        --db JDBC_URL             database (default jdbc:sqlite:stateless-auth-example.db;
+                                  also jdbc:postgresql://HOST/DB?user=U&password=P)
+        --access-ttl DURATION     access-token lifetime (default 3600s)
+        --refresh-ttl DURATION    refresh-token lifetime (default 365d)
+        --threads N               request threads and database connections (default 16)
+        --busy-timeout DURATION   how long a SQLite write waits for another writer's lock
+                                  before the request answers 503 (default 10s)
+        --pbkdf2-iterations N     PBKDF2-HMAC-SHA256 iterations for new passwords
+                                  (default and minimum 210000)
+        --auth-config FILE        stateless-auth settings as a .properties file with the keys
+                                  AUTH_HEADER, DEFAULT_AUTH_TYPE, DEFAULT_TOKEN_TYPE,
+                                  ADD_CONTEXT_PROCESSOR, REALM, MAX_TOKEN_LENGTH
+        --demo                    start on a free port with a throwaway database, run a
+                                  scripted client session against it, print it, and exit
+        --help                    print this help and exit
+
+      DURATION is a whole number of seconds, or a number followed by s, m, h or d (90m, 365d).
+      A bad flag is reported on one line and exits with status 2.
+      """;
+
+  private static final Set<String> SERVER_ONLY_FLAGS = Set.of("--host", "--port", "--db");
+  private static final Map<String, BiFunction<Settings, String, Settings>> VALUE_FLAGS = Map.of(
+      "--host", (settings, value) -> settings.withAddress(host(value), settings.port()),
+      "--port", (settings, value) ->
+          settings.withAddress(settings.host(), integer("--port", value, 0, 65_535)),
+      "--db", (settings, value) -> settings.withDatabaseUrl(jdbcUrl(value)),
+      "--access-ttl", (settings, value) -> settings.withTokenLifetimes(
+          duration("--access-ttl", value), settings.refreshTokenLifetime()),
+      "--refresh-ttl", (settings, value) -> settings.withTokenLifetimes(
+          settings.accessTokenLifetime(), duration("--refresh-ttl", value)),
+      "--threads", (settings, value) ->
+          settings.withWorkerThreads(integer("--threads", value, 1, 1_024)),
+      "--busy-timeout", (settings, value) ->
+          settings.withBusyTimeout(duration("--busy-timeout", value)),
+      "--pbkdf2-iterations", (settings, value) -> settings.withPasswordIterations(
+          integer("--pbkdf2-iterations", value, Settings.MIN_PASSWORD_ITERATIONS, 100_000_000)),
+      "--auth-config", (settings, value) -> settings.withAuthConfig(authConfig(value)));
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})([smhd]?)");
+
+  private Cli() {}
+
+  /** Whether the command line asks for help, which wins over every other flag. */
+  static boolean wantsHelp(String... args) {
+    return List.of(args).contains("--help") || List.of(args).contains("-h");
+  }
+
+  /**
+   * Parses the flags, each given as {@code --flag value} or {@code --flag=value}.
+   *
+   * @throws UsageException for an unknown flag, a missing or bad value, or flags that do not go
+   *     together; its message is one line naming the flag
+   */
+  static Settings parse(String... args) {
+    Settings settings = Settings.defaults();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new UsageException("unexpected argument '" + arg + "'");
+      }
+      int equals = arg.indexOf('=');
+      String flag = equals < 0 ? arg : arg.substring(0, equals);
+      if (!seen.add(flag)) {
+        throw new UsageException(flag + " is given twice");
+      }
+      if (flag.equals("--demo")) {
+        if (equals >= 0) {
+          throw new UsageException("--demo takes no value");
+        }
+        settings = settings.withDemo(true);
+        continue;
+      }
+      BiFunction<Settings, String, Settings> setter = VALUE_FLAGS.get(flag);
+      if (setter == null) {
+        throw new UsageException("unknown flag " + flag);
+      }
+      String value;
+      if (equals >= 0) {
+        value = arg.substring(equals + 1);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new UsageException(flag + " needs a value");
+      }
+      settings = setter.apply(settings, value);
+    }
+    if (settings.demo()) {
+      for (String flag : SERVER_ONLY_FLAGS) {
+        if (seen.contains(flag)) {
+          throw new UsageException(
+              "--demo runs on a free port with a throwaway database; drop " + flag);
+        }
+      }
+    }
+    return settings;
+  }
+
+  private static String host(String value) {
+    if (value.isBlank()) {
+      throw new UsageException("--host needs a host name or address");
+    }
+    return value;
+  }
+
+  private static String jdbcUrl(String value) {
+    if (!value.startsWith("jdbc:")) {
+      throw new UsageException("--db needs a JDBC URL such as jdbc:sqlite:FILE, got '" + value + "'");
+    }
+    return value;
+  }
+
+  private static int integer(String flag, String value, int min, int max) {
+    try {
+      int number = Integer.parseInt(value);
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the range
+    }
+    throw new UsageException(
+        flag + " needs a whole number from " + min + " to " + max + ", got '" + value + "'");
+  }
+
+  /** Parses {@code 3600}, {@code 3600s}, {@code 90m}, {@code 12h} or {@code 365d}. */
+  private static Duration duration(String flag, String value) {
+    Matcher matcher = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+    if (matcher.matches()) {
+      long amount = Long.parseLong(matcher.group(1));
+      if (amount > 0) {
+        return switch (matcher.group(2)) {
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          case "d" -> Duration.ofDays(amount);
+          default -> Duration.ofSeconds(amount);
+        };
+      }
+    }
+    throw new UsageException(
+        flag + " needs a positive duration such as 3600, 90m, 12h or 365d, got '" + value + "'");
+  }
+
+  private static StatelessAuthConfig authConfig(String file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException | InvalidPathException e) {
+      throw new UsageException("--auth-config: cannot read " + file + ": " + e);
+    }
+    try {
+      return StatelessAuthConfig.fromProperties(properties);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--auth-config " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** A command line that cannot be run; the message is one line, ready for the user. */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

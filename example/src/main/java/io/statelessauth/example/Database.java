@@ -1,0 +1,182 @@
+package io.statelessauth.example;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The JDBC database holding users and token pairs: creates the schema, and runs work on a pooled
+ * connection, in or out of a transaction.
+ *
+ * <p>The SQL is portable between SQLite and PostgreSQL. A {@code jdbc:sqlite:} database is put in
+ * write-ahead-log mode so readers and the writer do not block each other, and its connections get
+ * foreign keys, a busy timeout (writers wait for each other instead of failing) and {@code BEGIN
+ * IMMEDIATE} transactions (a transaction that reads and then writes cannot deadlock with another).
+ * Only the first connection may create the file: later ones fail while it is missing rather than
+ * start an empty database.
+ *
+ * <p>A failure that says the database cannot serve now (locked past the busy timeout, read-only,
+ * unreachable; see {@link SqlFailures}) is thrown as {@link DatabaseUnavailable}, answered 503,
+ * logged once a minute at most; it retires every idle connection, so that the service resumes by
+ * itself when the database is back. Any other failure is a {@link DatabaseException}, answered 500.
+ * A connection whose work failed is closed, never reused: closing rolls back what it left open.
+ */
+final class Database implements AutoCloseable {
+
+  private static final List<String> SCHEMA = List.of(
+      """
+      CREATE TABLE IF NOT EXISTS users (
+        username TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL
+      )""",
+      """
+      CREATE TABLE IF NOT EXISTS token_pairs (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+        access_hash TEXT NOT NULL,
+        refresh_hash TEXT NOT NULL,
+        access_expires_at BIGINT NOT NULL,
+        refresh_expires_at BIGINT NOT NULL
+      )""",
+      "CREATE UNIQUE INDEX IF NOT EXISTS token_pairs_access_hash ON token_pairs (access_hash)",
+      "CREATE UNIQUE INDEX IF NOT EXISTS token_pairs_refresh_hash ON token_pairs (refresh_hash)",
+      "CREATE INDEX IF NOT EXISTS token_pairs_username ON token_pairs (username)");
+
+  /** SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE. */
+  private static final String OPEN_EXISTING = "2";
+
+  private final ConnectionPool pool;
+  private final boolean sqlite;
+  private final OutageLog outages;
+
+  private Database(ConnectionPool pool, boolean sqlite, OutageLog outages) {
+    this.pool = pool;
+    this.sqlite = sqlite;
+    this.outages = outages;
+  }
+
+  /**
+   * Opens the database at {@code url} with at most {@code maxConnections} connections, creating
+   * the file, tables and indexes that do not exist yet.
+   *
+   * @param busyTimeout how long a SQLite write waits for another writer's lock
+   * @param clock paces the outage log
+   * @throws SQLException when the database cannot be opened or the schema cannot be created
+   */
+  static Database open(String url, int maxConnections, Duration busyTimeout, Clock clock)
+      throws SQLException {
+    boolean sqlite = url.startsWith("jdbc:sqlite:");
+    Properties properties = new Properties();
+    if (sqlite) {
+      properties.setProperty("foreign_keys", "true");
+      properties.setProperty("synchronous", "NORMAL");
+      properties.setProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));
+      properties.setProperty("transaction_mode", "IMMEDIATE");
+    }
+    createSchema(url, properties, sqlite);
+    if (sqlite) {
+      properties.setProperty("open_mode", OPEN_EXISTING);
+    }
+    return new Database(new ConnectionPool(url, properties, maxConnections), sqlite,
+        new OutageLog(clock));
+  }
+
+  private static void createSchema(String url, Properties properties, boolean sqlite)
+      throws SQLException {
+    Properties first = new Properties();
+    first.putAll(properties);
+    if (sqlite) {
+      // Kept in the file: every later connection, read-only ones too, reads and writes the log.
+      first.setProperty("journal_mode", "WAL");
+    }
+    try (Connection connection = DriverManager.getConnection(url, first);
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      for (String sql : SCHEMA) {
+        statement.execute(sql);
+      }
+      connection.setAutoCommit(true);
+    }
+  }
+
+  /** Runs {@code work} on a connection in auto-commit mode: each statement commits on its own. */
+  <R> R run(SqlWork<R> work) {
+    return withConnection(work);
+  }
+
+  /**
+   * Runs {@code work} as one transaction: committed when it returns, rolled back when it throws.
+   *
+   * <p>It commits by leaving manual-commit mode, which JDBC defines as a commit. The xerial
+   * driver's {@code commit()} would also begin the next transaction at once, waiting for the
+   * write lock again, and could fail with SQLITE_BUSY after the data was committed: a rotation
+   * reported as failed whose new pair is stored, and whose old pair is gone.
+   */
+  <R> R transaction(SqlWork<R> work) {
+    return withConnection(connection -> {
+      connection.setAutoCommit(false);
+      R result = work.run(connection);
+      connection.setAutoCommit(true);
+      return result;
+    });
+  }
+
+  private <R> R withConnection(SqlWork<R> work) {
+    ConnectionPool.Lease lease;
+    try {
+      lease = pool.borrow();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+    boolean succeeded = false;
+    try {
+      R result = work.run(lease.connection());
+      succeeded = true;
+      return result;
+    } catch (SQLException e) {
+      throw failure(e);
+    } finally {
+      if (succeeded) {
+        pool.giveBack(lease);
+      } else {
+        pool.discard(lease);
+      }
+    }
+  }
+
+  private RuntimeException failure(SQLException e) {
+    if (SqlFailures.unavailable(e, sqlite)) {
+      pool.discardIdle();
+      outages.failed(e);
+      return new DatabaseUnavailable();
+    }
+    return new DatabaseException(e);
+  }
+
+  /** Closes every idle connection; connections still lent out are closed when given back. */
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  /** Work done with a JDBC connection. */
+  @FunctionalInterface
+  interface SqlWork<R> {
+    /** Does the work; the connection belongs to the {@link Database} and must not be closed. */
+    R run(Connection connection) throws SQLException;
+  }
+
+  /** A failed database call, unchecked so that it can cross the loaders and handlers. */
+  static final class DatabaseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DatabaseException(SQLException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.statelessauth.example;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.Objects;
+
+/**
+ * The file of a SQLite database, watched so that the pool never lends a connection to a file that
+ * is no longer at its path.
+ *
+ * <p>A SQLite connection keeps its file open: when the file or its folder is deleted or renamed,
+ * the connection goes on reading and writing the orphaned file, and everything written is lost.
+ * Before each lease the pool asks for the file's {@link #identity()} (device and inode on Unix):
+ * a missing file is an outage, and a different file (a restored backup) retires the connections
+ * opened on the old one.
+ */
+final class DatabaseFile {
+
+  private static final String NO_FILE = "no file to watch";
+  private static final String PREFIX = "jdbc:sqlite:";
+
+  private final Path path;
+
+  private DatabaseFile(Path path) {
+    this.path = path;
+  }
+
+  /**
+   * The file named by a {@code jdbc:sqlite:} URL; for any other URL, an in-memory database or a
+   * name that is not a plain path, one whose identity never changes.
+   */
+  static DatabaseFile of(String url) {
+    if (!url.startsWith(PREFIX)) {
+      return new DatabaseFile(null);
+    }
+    String name = url.substring(PREFIX.length());
+    int query = name.indexOf('?');
+    if (query >= 0) {
+      name = name.substring(0, query);
+    }
+    if (name.isEmpty() || name.startsWith(":") || name.startsWith("file:")) {
+      return new DatabaseFile(null);
+    }
+    try {
+      return new DatabaseFile(Path.of(name));
+    } catch (InvalidPathException e) {
+      return new DatabaseFile(null);
+    }
+  }
+
+  /**
+   * What tells this file from another one put at its path later: equal values mean the same file.
+   *
+   * @throws SQLNonTransientConnectionException when nothing is at the path (the file or its folder
+   *     was deleted or renamed): the database is unavailable
+   */
+  Object identity() throws SQLNonTransientConnectionException {
+    if (path == null) {
+      return NO_FILE;
+    }
+    try {
+      Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+      return Objects.requireNonNullElse(key, NO_FILE);
+    } catch (IOException e) {
+      throw new SQLNonTransientConnectionException(
+          "The database file " + path + " is missing", "08001", e);
+    }
+  }
+}

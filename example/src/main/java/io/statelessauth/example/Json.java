@@ -1,0 +1,90 @@
+package io.statelessauth.example;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Reads JSON request bodies (at most {@link #MAX_BODY_BYTES}) and writes JSON responses, through
+ * Jackson. Parsing is strict: duplicate keys and trailing content are malformed JSON.
+ */
+final class Json {
+
+  /** The largest request body the service reads: 64 KiB. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private Json() {}
+
+  /**
+   * Reads the request body as a JSON object.
+   *
+   * @throws ApiError 413 when the body is larger than {@link #MAX_BODY_BYTES}, 400 when it is not
+   *     one JSON object
+   */
+  static JsonNode readObject(HttpExchange exchange) throws IOException {
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readNBytes(MAX_BODY_BYTES + 1);
+    }
+    if (body.length > MAX_BODY_BYTES) {
+      throw ApiError.payloadTooLarge();
+    }
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(body);
+    } catch (JacksonException e) {
+      throw ApiError.badRequest("Malformed JSON body");
+    }
+    if (tree == null || !tree.isObject()) {
+      throw ApiError.badRequest("The body must be a JSON object");
+    }
+    return tree;
+  }
+
+  /** Parses a JSON document, for clients of the service such as the {@link Demo}. */
+  static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JacksonException e) {
+      throw new UncheckedIOException("not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** {@code value} as compact JSON text. */
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("cannot write as JSON: " + value.getClass(), e);
+    }
+  }
+
+  /** Sends {@code body} as an {@code application/json} response with {@code status}. */
+  static void send(HttpExchange exchange, int status, Object body) throws IOException {
+    byte[] bytes = MAPPER.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** Sends {@code {"error": message}} with {@code status}. */
+  static void sendError(HttpExchange exchange, int status, String message) throws IOException {
+    send(exchange, status, Map.of("error", message));
+  }
+}

@@ -1,0 +1,109 @@
+package io.statelessauth.example;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The entry point of {@code stateless-auth-example.jar}: serves the example service until stopped
+ * (Ctrl-C or SIGTERM), or with {@code --demo} runs a scripted session against a fresh instance
+ * and exits. {@code --help} lists the flags; a bad flag exits with status 2, a failure to start
+ * or a failed demo with 1.
+ */
+public final class Main {
+
+  private Main() {}
+
+  /** Runs the command line; see {@link Cli#USAGE}. */
+  public static void main(String[] args) {
+    System.getProperties().putIfAbsent(
+        "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+    if (Cli.wantsHelp(args)) {
+      System.out.print(Cli.USAGE);
+      return;
+    }
+    Settings settings;
+    try {
+      settings = Cli.parse(args);
+    } catch (Cli.UsageException e) {
+      System.err.println("stateless-auth-example: " + e.getMessage() + " (see --help)");
+      System.exit(2);
+      return;
+    }
+    if (settings.demo()) {
+      System.exit(demo(settings, System.out, System.err));
+    }
+    serve(settings);
+  }
+
+  private static void serve(Settings settings) {
+    ExampleServer server;
+    try {
+      server = ExampleServer.start(settings);
+    } catch (IOException | SQLException | RuntimeException e) {
+      System.err.println("stateless-auth-example: cannot start: " + e);
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      System.out.println("Stopped.");
+    }, "shutdown"));
+    System.out.println("stateless-auth example listening on " + server.uri()
+        + " with database " + withoutQuery(settings.databaseUrl()) + " (Ctrl-C stops it)");
+  }
+
+  /**
+   * Starts the service on a free loopback port with a throwaway SQLite database, runs the
+   * {@link Demo} against it, and deletes the database. Returns the exit status.
+   */
+  static int demo(Settings settings, PrintStream out, PrintStream err) {
+    Path folder = null;
+    try {
+      folder = Files.createTempDirectory("stateless-auth-demo-");
+      Settings demo = settings
+          .withAddress("127.0.0.1", 0)
+          .withDatabaseUrl("jdbc:sqlite:" + folder.resolve("demo.db"));
+      try (ExampleServer server = ExampleServer.start(demo)) {
+        out.println("Demo against " + server.uri() + " on a throwaway SQLite database");
+        out.println();
+        new Demo(server.uri(), settings.authConfig(), out).run();
+      }
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("stateless-auth-example: demo interrupted");
+      return 1;
+    } catch (Demo.DemoFailure e) {
+      err.println("stateless-auth-example: demo failed: " + e.getMessage());
+      return 1;
+    } catch (IOException | SQLException | RuntimeException e) {
+      err.println("stateless-auth-example: demo failed: " + e);
+      return 1;
+    } finally {
+      if (folder != null) {
+        deleteRecursively(folder, err);
+      }
+    }
+  }
+
+  /** The JDBC URL without its query, which may hold a password. */
+  private static String withoutQuery(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  private static void deleteRecursively(Path folder, PrintStream err) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      err.println("stateless-auth-example: could not delete " + folder + ": " + e);
+    }
+  }
+}

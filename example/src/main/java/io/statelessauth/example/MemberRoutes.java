@@ -1,0 +1,65 @@
+package io.statelessauth.example;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.statelessauth.StatelessAuthError;
+import io.statelessauth.annotations.TokenRequired;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The routes that need a token. Each method runs only through the generated
+ * {@code AuthenticatedMemberRoutes}, which checks the token and passes in what the method asks
+ * for: the exchange, the {@link User}, the {@link Token}, in any order. A store call that finds
+ * the database unavailable throws {@link DatabaseUnavailable} before anything is sent, which the
+ * library answers as it is: 503.
+ */
+final class MemberRoutes {
+
+  private static final Map<String, String> SUCCESS = Map.of("msg", "Success!");
+
+  private final UserStore users;
+  private final TokenStore tokens;
+
+  MemberRoutes(UserStore users, TokenStore tokens) {
+    this.users = users;
+    this.tokens = tokens;
+  }
+
+  /** {@code DELETE /user}: deletes the caller's account and every token pair of theirs. */
+  @TokenRequired
+  void deleteUser(HttpExchange exchange, User user) throws IOException {
+    users.delete(user.username());
+    Json.send(exchange, 200, SUCCESS);
+  }
+
+  /** {@code DELETE /delete_token}: revokes the pair the presented access token belongs to. */
+  @TokenRequired
+  void deleteToken(HttpExchange exchange, Token token) throws IOException {
+    tokens.revoke(token);
+    Json.send(exchange, 200, SUCCESS);
+  }
+
+  /**
+   * {@code PUT /refresh_token} with the refresh token: replaces the pair with a new one; the old
+   * access and refresh tokens stop working. When a concurrent request rotated or revoked the pair
+   * first, the token is no longer valid: 401, like any unknown token.
+   */
+  @TokenRequired(tokenType = TokenStore.REFRESH)
+  void refreshToken(HttpExchange exchange, Token token) throws IOException {
+    IssuedTokens issued = tokens.rotate(token).orElseThrow(() ->
+        new StatelessAuthError("refresh token already used", 401, "Token"));
+    Json.send(exchange, 201, issued);
+  }
+
+  /** {@code GET /secret}: the seed's secret. */
+  @TokenRequired
+  void secret(HttpExchange exchange) throws IOException {
+    Json.send(exchange, 200, Map.of("secret", "Stateless auth is awesome :O"));
+  }
+
+  /** {@code GET /whoami}: the caller's name, read from the current user as in the seed. */
+  @TokenRequired
+  void whoami(HttpExchange exchange) throws IOException {
+    Json.send(exchange, 200, Map.of("my_username", StatelessAuthManager.currentUser().username()));
+  }
+}

@@ -1,0 +1,25 @@
+package io.statelessauth.example;
+
+import io.statelessauth.annotations.TokenLoader;
+
+/**
+ * The token loader: finds the token a request presents, by its hash, among the tokens of the
+ * route's type. An unknown token gives {@code null}, which the library answers with 401
+ * {@code invalid_token}. When the database cannot answer, the store throws
+ * {@link DatabaseUnavailable}, which the library passes on as it is: 503, without a challenge, so
+ * that the client keeps its token and retries.
+ */
+@TokenLoader
+final class Tokens {
+
+  private final TokenStore store;
+
+  Tokens(TokenStore store) {
+    this.store = store;
+  }
+
+  /** The token model for {@code token}, or {@code null} when no such token of that type exists. */
+  Token load(String token, String tokenType, String authType) {
+    return store.find(token, tokenType).orElse(null);
+  }
+}

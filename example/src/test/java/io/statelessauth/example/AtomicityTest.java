@@ -1,0 +1,109 @@
+package io.statelessauth.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.statelessauth.example.ServiceClient.Pair;
+import io.statelessauth.example.ServiceClient.Response;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rotation, revocation and account deletion fail as a whole or not at all: a trigger makes the
+ * statement that changes a token pair fail after the request's earlier statements succeeded, and
+ * afterwards exactly the old state works, never a mix and never nothing.
+ */
+class AtomicityTest {
+
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final AtomicInteger USERS = new AtomicInteger();
+
+  @TempDir static Path folder;
+
+  private static ExampleServer server;
+  private static ServiceClient client;
+  private static SqliteFile database;
+
+  @BeforeAll
+  static void start() throws Exception {
+    database = new SqliteFile(folder.resolve("atomic.db"));
+    server = ExampleServer.start(TestSettings.sqlite(database.path()));
+    client = new ServiceClient(server.uri());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static String newUser() {
+    String username = "user" + USERS.incrementAndGet();
+    assertEquals(201, client.register(username, PASSWORD).status());
+    return username;
+  }
+
+  private static int whoami(Pair pair) {
+    return client.bearer("GET", "/whoami", pair.access()).status();
+  }
+
+  @Test
+  void aRotationWhoseInsertFailsKeepsTheOldPairAndIssuesNone() throws Exception {
+    String username = newUser();
+    Pair old = client.login(username, PASSWORD);
+
+    AutoCloseable fault = database.failChangesToTokenPairs("BEFORE INSERT");
+    try {
+      Response failed = client.refresh(old.refresh());
+
+      assertEquals(500, failed.status());
+      assertNull(failed.json().get("access_token"), "no pair was handed out");
+      assertEquals(1, database.pairsOf(username));
+      assertEquals(200, whoami(old));
+    } finally {
+      fault.close();
+    }
+
+    Pair rotated = ServiceClient.pair(client.refresh(old.refresh()));
+    assertEquals(200, whoami(rotated));
+    assertEquals(401, whoami(old));
+    assertEquals(1, database.pairsOf(username));
+  }
+
+  @Test
+  void aRevocationThatFailsLeavesBothTokensOfThePairWorking() throws Exception {
+    Pair pair = client.login(newUser(), PASSWORD);
+
+    AutoCloseable fault = database.failChangesToTokenPairs("BEFORE DELETE");
+    try {
+      assertEquals(500, client.bearer("DELETE", "/delete_token", pair.access()).status());
+      assertEquals(200, whoami(pair));
+    } finally {
+      fault.close();
+    }
+
+    assertEquals(201, client.refresh(pair.refresh()).status());
+  }
+
+  @Test
+  void deletingAUserWhoseTokensCannotBeDeletedKeepsTheUserAndEveryToken() throws Exception {
+    String username = newUser();
+    Pair first = client.login(username, PASSWORD);
+    Pair second = client.login(username, PASSWORD);
+
+    AutoCloseable fault = database.failChangesToTokenPairs("BEFORE DELETE");
+    try {
+      assertEquals(500, client.bearer("DELETE", "/user", first.access()).status());
+    } finally {
+      fault.close();
+    }
+
+    assertEquals(200, whoami(first));
+    assertEquals(200, whoami(second));
+    assertEquals(201, client.createToken(username, PASSWORD).status());
+    assertEquals(409, client.register(username, PASSWORD).status());
+  }
+}

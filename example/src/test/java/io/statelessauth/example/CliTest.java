@@ -1,0 +1,128 @@
+package io.statelessauth.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+
+  @Test
+  void noFlagsGiveTheDocumentedDefaults() {
+    Settings settings = Cli.parse();
+
+    assertEquals("127.0.0.1", settings.host());
+    assertEquals(8080, settings.port());
+    assertEquals("jdbc:sqlite:stateless-auth-example.db", settings.databaseUrl());
+    assertEquals(Duration.ofSeconds(3600), settings.accessTokenLifetime());
+    assertEquals(Duration.ofDays(365), settings.refreshTokenLifetime());
+    assertEquals(210_000, settings.passwordIterations());
+    assertEquals(16, settings.workerThreads());
+    assertEquals(Duration.ofSeconds(10), settings.busyTimeout());
+    assertEquals("Authorization", settings.authConfig().authHeader());
+    assertFalse(settings.demo());
+  }
+
+  @Test
+  void everyFlagIsReadInBothSpellings() {
+    Settings settings = Cli.parse("--host", "0.0.0.0", "--port=9000",
+        "--db", "jdbc:postgresql://db/auth", "--access-ttl=15m", "--refresh-ttl", "30d",
+        "--threads", "4", "--pbkdf2-iterations=600000", "--busy-timeout=30s");
+
+    assertEquals("0.0.0.0", settings.host());
+    assertEquals(9000, settings.port());
+    assertEquals("jdbc:postgresql://db/auth", settings.databaseUrl());
+    assertEquals(Duration.ofMinutes(15), settings.accessTokenLifetime());
+    assertEquals(Duration.ofDays(30), settings.refreshTokenLifetime());
+    assertEquals(4, settings.workerThreads());
+    assertEquals(600_000, settings.passwordIterations());
+    assertEquals(Duration.ofSeconds(30), settings.busyTimeout());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"90, 90", "90s, 90", "2m, 120", "2h, 7200", "1d, 86400", "1D, 86400"})
+  void durationsTakeSecondsOrAUnit(String flag, long seconds) {
+    assertEquals(Duration.ofSeconds(seconds), Cli.parse("--access-ttl", flag).accessTokenLifetime());
+  }
+
+  @Test
+  void authConfigFileSetsTheSeedsKeys(@TempDir Path folder) throws IOException {
+    Path file = Files.writeString(folder.resolve("auth.properties"),
+        "AUTH_HEADER=X-Api-Token\nDEFAULT_AUTH_TYPE=Token\nREALM=example\n");
+
+    Settings settings = Cli.parse("--auth-config", file.toString());
+
+    assertEquals("X-Api-Token", settings.authConfig().authHeader());
+    assertEquals("Token", settings.authConfig().defaultAuthType());
+    assertEquals("example", settings.authConfig().realm());
+  }
+
+  @Test
+  void demoMayChangeTokenLifetimes() {
+    Settings settings = Cli.parse("--demo", "--access-ttl", "60");
+
+    assertTrue(settings.demo());
+    assertEquals(Duration.ofSeconds(60), settings.accessTokenLifetime());
+  }
+
+  @Test
+  void helpIsFoundAmongOtherFlags() {
+    assertTrue(Cli.wantsHelp("--port", "1", "--help"));
+    assertTrue(Cli.wantsHelp("-h"));
+    assertFalse(Cli.wantsHelp("--port", "1"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--port abc              | --port needs a whole number from 0 to 65535, got 'abc'",
+      "--port 70000            | --port needs a whole number from 0 to 65535, got '70000'",
+      "--threads 0             | --threads needs a whole number from 1 to 1024, got '0'",
+      "--pbkdf2-iterations 1000 | --pbkdf2-iterations needs a whole number from 210000 to 100000000, got '1000'",
+      "--access-ttl 0          | --access-ttl needs a positive duration such as 3600, 90m, 12h or 365d, got '0'",
+      "--refresh-ttl 1y        | --refresh-ttl needs a positive duration such as 3600, 90m, 12h or 365d, got '1y'",
+      "--busy-timeout 0        | --busy-timeout needs a positive duration such as 3600, 90m, 12h or 365d, got '0'",
+      "--db sqlite.db          | --db needs a JDBC URL such as jdbc:sqlite:FILE, got 'sqlite.db'",
+      "--colour blue           | unknown flag --colour",
+      "--port                  | --port needs a value",
+      "serve                   | unexpected argument 'serve'",
+      "--port 1 --port 2       | --port is given twice",
+      "--demo --port 8080      | --demo runs on a free port with a throwaway database; drop --port",
+      "--demo --db jdbc:sqlite:x.db | --demo runs on a free port with a throwaway database; drop --db",
+  })
+  void badCommandLinesGiveOneLineNamingTheFlag(String args, String message) {
+    Cli.UsageException error =
+        assertThrows(Cli.UsageException.class, () -> Cli.parse(args.split(" ")));
+
+    assertEquals(message, error.getMessage());
+  }
+
+  @Test
+  void badAuthConfigValueNamesTheKey(@TempDir Path folder) throws IOException {
+    Path file = Files.writeString(folder.resolve("auth.properties"), "MAX_TOKEN_LENGTH=lots\n");
+
+    Cli.UsageException error = assertThrows(Cli.UsageException.class,
+        () -> Cli.parse("--auth-config", file.toString()));
+
+    assertTrue(error.getMessage().contains("MAX_TOKEN_LENGTH"), error.getMessage());
+    assertFalse(error.getMessage().contains("\n"), error.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"missing.properties", "bad\u0000name"})
+  void unreadableAuthConfigIsAUsageError(String name, @TempDir Path folder) {
+    Cli.UsageException error = assertThrows(Cli.UsageException.class,
+        () -> Cli.parse("--auth-config", folder + "/" + name));
+
+    assertTrue(error.getMessage().startsWith("--auth-config: cannot read"), error.getMessage());
+  }
+}

@@ -1,0 +1,151 @@
+package io.statelessauth.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RouterTest {
+
+  private static HttpServer server;
+  private static URI base;
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @BeforeAll
+  static void start() throws IOException {
+    Router router = new Router()
+        .route("POST", "/echo", exchange -> {
+          Credentials credentials = Credentials.from(Json.readObject(exchange));
+          Json.send(exchange, 200, Map.of("username", credentials.username()));
+        })
+        .route("DELETE", "/echo", exchange -> Json.send(exchange, 200, Map.of()))
+        .route("GET", "/taken", exchange -> {
+          throw ApiError.conflict("Username already taken");
+        })
+        .route("GET", "/broken", exchange -> {
+          throw new IllegalStateException("bug");
+        });
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", router);
+    server.start();
+    base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop(0);
+  }
+
+  private static HttpResponse<String> send(String method, String path, BodyPublisher body)
+      throws IOException, InterruptedException {
+    return CLIENT.send(HttpRequest.newBuilder(base.resolve(path)).method(method, body).build(),
+        BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String body) throws Exception {
+    return send("POST", "/echo", BodyPublishers.ofString(body));
+  }
+
+  @Test
+  void aRouteGetsItsRequest() throws Exception {
+    HttpResponse<String> response = post("{\"username\": \"alice\", \"password\": \"x\"}");
+
+    assertEquals(200, response.statusCode());
+    assertEquals("{\"username\":\"alice\"}", response.body());
+    assertEquals("application/json; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/nothing", "/echo/", "/echoes", "/ECHO"})
+  void anUnknownPathIs404Json(String path) throws Exception {
+    HttpResponse<String> response = send("GET", path, BodyPublishers.noBody());
+
+    assertEquals(404, response.statusCode());
+    assertEquals("{\"error\":\"Not found\"}", response.body());
+  }
+
+  @Test
+  void anotherMethodIs405ListingTheAllowedOnes() throws Exception {
+    HttpResponse<String> response = send("PUT", "/echo", BodyPublishers.noBody());
+
+    assertEquals(405, response.statusCode());
+    assertEquals("DELETE, POST", response.headers().firstValue("Allow").orElseThrow());
+    assertEquals("{\"error\":\"Method not allowed\"}", response.body());
+  }
+
+  @Test
+  void aDeclaredBodyOver64KiBIs413AndClosesTheConnection() throws Exception {
+    HttpResponse<String> response = post("{\"username\": \"" + "a".repeat(70_000) + "\"}");
+
+    assertEquals(413, response.statusCode());
+    assertEquals("close", response.headers().firstValue("Connection").orElseThrow());
+    assertEquals(200, post("{\"username\": \"alice\", \"password\": \"x\"}").statusCode(),
+        "the client's next request goes on a new connection");
+  }
+
+  @Test
+  void aStreamedBodyOver64KiBIs413() throws Exception {
+    byte[] body = ("{\"username\": \"" + "a".repeat(70_000) + "\"}").getBytes();
+
+    HttpResponse<String> response = send("POST", "/echo",
+        BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+
+    assertEquals(413, response.statusCode());
+    assertEquals("close", response.headers().firstValue("Connection").orElseThrow());
+  }
+
+  @Test
+  void aBodyOfExactly64KiBIsRead() throws Exception {
+    String prefix = "{\"username\": \"alice\", \"password\": \"";
+    String body = prefix + "p".repeat(Json.MAX_BODY_BYTES - prefix.length() - 2) + "\"}";
+
+    assertEquals(200, post(body).statusCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "", "not json", "{\"username\": \"alice\"", "[\"alice\"]", "\"alice\"", "null",
+      "{\"username\": \"alice\", \"password\": \"x\"} trailing",
+      "{\"username\": \"alice\", \"username\": \"bob\", \"password\": \"x\"}",
+      "{\"password\": \"x\"}", "{\"username\": 42, \"password\": \"x\"}",
+      "{\"username\": \"alice\", \"password\": null}",
+      "{\"username\": [\"alice\"], \"password\": \"x\"}"})
+  void malformedOrMistypedBodiesAre400(String body) throws Exception {
+    HttpResponse<String> response = post(body);
+
+    assertEquals(400, response.statusCode());
+    assertEquals(true, Json.parse(response.body()).path("error").isTextual(), response.body());
+  }
+
+  @Test
+  void anApiErrorAnswersWithItsStatus() throws Exception {
+    HttpResponse<String> response = send("GET", "/taken", BodyPublishers.noBody());
+
+    assertEquals(409, response.statusCode());
+    assertEquals("{\"error\":\"Username already taken\"}", response.body());
+  }
+
+  @Test
+  void anyOtherFailureIs500WithoutDetails() throws Exception {
+    HttpResponse<String> response = send("GET", "/broken", BodyPublishers.noBody());
+
+    assertEquals(500, response.statusCode());
+    assertEquals("{\"error\":\"Internal server error\"}", response.body());
+  }
+}

@@ -1,0 +1,195 @@
+package io.statelessauth.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.statelessauth.SecretTokens;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoresTest {
+
+  @TempDir Path folder;
+
+  private final MutableClock clock = new MutableClock();
+  private Database database;
+  private UserStore users;
+  private TokenStore tokens;
+
+  @BeforeEach
+  void open() throws SQLException {
+    database = TestSettings.database(file(), 4);
+    users = new UserStore(database);
+    tokens = new TokenStore(database, clock, Duration.ofHours(1), Duration.ofDays(365));
+    users.create("alice", "hash-of-alice");
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private Path file() {
+    return folder.resolve("stores.db");
+  }
+
+  @Test
+  void creatingTheSchemaAgainKeepsTheData() throws SQLException {
+    try (Database again = TestSettings.database(file(), 1)) {
+      assertEquals(Optional.of("hash-of-alice"), new UserStore(again).passwordHash("alice"));
+    }
+  }
+
+  @Test
+  void aTakenNameIsNotCreatedTwice() {
+    assertFalse(users.create("alice", "other hash"));
+    assertEquals(Optional.of("hash-of-alice"), users.passwordHash("alice"));
+  }
+
+  @Test
+  void issuedTokensAreFoundByTheirType() {
+    IssuedTokens issued = tokens.issue("alice");
+
+    Token access = tokens.find(issued.accessToken(), TokenStore.ACCESS).orElseThrow();
+    Token refresh = tokens.find(issued.refreshToken(), TokenStore.REFRESH).orElseThrow();
+
+    assertEquals("alice", access.username());
+    assertEquals(access.pairId(), refresh.pairId());
+    assertFalse(access.expired());
+    assertEquals(3600, issued.expiry());
+  }
+
+  @Test
+  void aTokenIsNotFoundAsTheOtherTypeNorAsAnUnknownType() {
+    IssuedTokens issued = tokens.issue("alice");
+
+    assertTrue(tokens.find(issued.accessToken(), TokenStore.REFRESH).isEmpty());
+    assertTrue(tokens.find(issued.refreshToken(), TokenStore.ACCESS).isEmpty());
+    assertTrue(tokens.find(issued.accessToken(), "id").isEmpty());
+  }
+
+  @Test
+  void onlyHashesOfTokensAreStored() {
+    IssuedTokens issued = tokens.issue("alice");
+
+    String table = database.run(connection -> {
+      StringBuilder all = new StringBuilder();
+      try (Statement select = connection.createStatement();
+          ResultSet rows = select.executeQuery("SELECT * FROM token_pairs")) {
+        while (rows.next()) {
+          for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+            all.append(rows.getString(column)).append('|');
+          }
+        }
+      }
+      return all.toString();
+    });
+
+    assertFalse(table.contains(issued.accessToken()));
+    assertFalse(table.contains(issued.refreshToken()));
+    assertTrue(table.contains(SecretTokens.hash(issued.accessToken())));
+  }
+
+  @Test
+  void tokensExpireAtTheEndOfTheirLifetime() {
+    IssuedTokens issued = tokens.issue("alice");
+
+    clock.advance(Duration.ofSeconds(3599));
+    assertFalse(tokens.find(issued.accessToken(), TokenStore.ACCESS).orElseThrow().expired());
+    clock.advance(Duration.ofSeconds(1));
+    assertTrue(tokens.find(issued.accessToken(), TokenStore.ACCESS).orElseThrow().expired());
+    assertFalse(tokens.find(issued.refreshToken(), TokenStore.REFRESH).orElseThrow().expired());
+  }
+
+  @Test
+  void eachLoginGetsItsOwnPair() {
+    IssuedTokens phone = tokens.issue("alice");
+    IssuedTokens laptop = tokens.issue("alice");
+
+    assertNotEquals(phone.accessToken(), laptop.accessToken());
+    assertTrue(tokens.find(phone.accessToken(), TokenStore.ACCESS).isPresent());
+    assertTrue(tokens.find(laptop.accessToken(), TokenStore.ACCESS).isPresent());
+  }
+
+  @Test
+  void loginDropsTheUsersPairsWhoseRefreshTokenExpired() {
+    IssuedTokens old = tokens.issue("alice");
+    clock.advance(Duration.ofDays(365));
+
+    tokens.issue("alice");
+
+    assertTrue(tokens.find(old.refreshToken(), TokenStore.REFRESH).isEmpty());
+  }
+
+  @Test
+  void rotationReplacesTheWholePair() {
+    IssuedTokens old = tokens.issue("alice");
+    Token refresh = tokens.find(old.refreshToken(), TokenStore.REFRESH).orElseThrow();
+
+    IssuedTokens rotated = tokens.rotate(refresh).orElseThrow();
+
+    assertTrue(tokens.find(old.accessToken(), TokenStore.ACCESS).isEmpty());
+    assertTrue(tokens.find(old.refreshToken(), TokenStore.REFRESH).isEmpty());
+    assertEquals("alice",
+        tokens.find(rotated.accessToken(), TokenStore.ACCESS).orElseThrow().username());
+    assertTrue(tokens.rotate(refresh).isEmpty(), "the old pair rotates only once");
+  }
+
+  @Test
+  void concurrentRotationsOfOnePairIssueOnePair() throws Exception {
+    Token refresh = tokens.find(tokens.issue("alice").refreshToken(), TokenStore.REFRESH)
+        .orElseThrow();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<Optional<IssuedTokens>>> rotations = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        rotations.add(() -> tokens.rotate(refresh));
+      }
+      long issued = 0;
+      for (Future<Optional<IssuedTokens>> result : pool.invokeAll(rotations)) {
+        issued += result.get().isPresent() ? 1 : 0;
+      }
+      assertEquals(1, issued);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void revocationEndsBothTokensOfThePairOnly() {
+    IssuedTokens revoked = tokens.issue("alice");
+    IssuedTokens kept = tokens.issue("alice");
+
+    assertTrue(tokens.revoke(tokens.find(revoked.accessToken(), TokenStore.ACCESS).orElseThrow()));
+
+    assertTrue(tokens.find(revoked.accessToken(), TokenStore.ACCESS).isEmpty());
+    assertTrue(tokens.find(revoked.refreshToken(), TokenStore.REFRESH).isEmpty());
+    assertTrue(tokens.find(kept.accessToken(), TokenStore.ACCESS).isPresent());
+  }
+
+  @Test
+  void deletingAUserDeletesTheirTokensThroughTheForeignKey() {
+    IssuedTokens issued = tokens.issue("alice");
+
+    assertTrue(users.delete("alice"));
+
+    assertTrue(users.find("alice").isEmpty());
+    assertTrue(tokens.find(issued.accessToken(), TokenStore.ACCESS).isEmpty());
+  }
+}

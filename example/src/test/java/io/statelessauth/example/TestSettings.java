@@ -1,0 +1,28 @@
+package io.statelessauth.example;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/** Settings for a test server: a free loopback port, a SQLite file, cheap password hashing. */
+final class TestSettings {
+
+  private TestSettings() {}
+
+  /**
+   * The defaults on a free port over the SQLite file {@code database}, hashing passwords with
+   * 1 000 PBKDF2 iterations instead of 210 000 so that registering many users stays fast.
+   */
+  static Settings sqlite(Path database) {
+    return Settings.defaults()
+        .withAddress("127.0.0.1", 0)
+        .withDatabaseUrl("jdbc:sqlite:" + database)
+        .withPasswordIterations(1_000);
+  }
+
+  /** The SQLite file {@code database} opened as the service opens it, without a server. */
+  static Database database(Path database, int maxConnections) throws SQLException {
+    return Database.open("jdbc:sqlite:" + database, maxConnections,
+        Settings.defaults().busyTimeout(), Clock.systemUTC());
+  }
+}
