@@ -132,10 +132,16 @@ public abstract class AbstractStatelessAuthManager<T, U> {
     if (token.tokenExpired(route.tokenType(), route.authType())) {
       throw route.expiredToken;
     }
-    Set<String> required = route.scopes();
-    if (!required.isEmpty()) {
-      Set<String> granted = token.scopes();
-      if (granted == null || !granted.containsAll(required)) {
+    String[] required = route.requiredScopes;
+    if (required.length == 0) {
+      return;
+    }
+    Set<String> granted = token.scopes();
+    if (granted == null) {
+      throw route.insufficientScope;
+    }
+    for (String scope : required) {
+      if (!granted.contains(scope)) {
         throw route.insufficientScope;
       }
     }

@@ -15,14 +15,18 @@ public final class AuthRoute {
   private static final int MAX_DESCRIPTION_LENGTH = 200;
 
   /** The same for every route, as the user check does not know the route. */
-  static final StatelessAuthError INACTIVE_USER = builtIn("Invalid User", 401, "Token", "invalid_token");
+  static final StatelessAuthError INACTIVE_USER =
+      new StatelessAuthError("Invalid User", 401, "Token", "invalid_token", null);
 
   private final String tokenType;
   private final String authType;
   private final Set<String> scopes;
+  /** The same scopes as an array, so that checking them allocates no iterator. */
+  final String[] requiredScopes;
   private final String authHeader;
   private final int maxTokenLength;
-  private final String challenge;
+  /** {@code <scheme> realm="<realm>"}: the challenge of a refusal without an error code. */
+  private final String bareChallenge;
 
   final StatelessAuthError missingCredentials;
   final StatelessAuthError otherScheme;
@@ -38,9 +42,10 @@ public final class AuthRoute {
     this.tokenType = tokenType;
     this.authType = authType;
     this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+    this.requiredScopes = scopes.toArray(new String[0]);
     this.authHeader = config.authHeader();
     this.maxTokenLength = config.maxTokenLength();
-    this.challenge = authType + " realm=\"" + config.realm() + "\"";
+    this.bareChallenge = authType + " realm=\"" + config.realm() + "\"";
 
     String header = config.authHeader();
     missingCredentials = builtIn("Missing " + header + " header", 401, "Request", null);
@@ -90,25 +95,29 @@ public final class AuthRoute {
    * no quote, backslash, CR or LF from a loader's message reaches the header.
    */
   String challenge(StatelessAuthError error) {
-    int code = error.code();
+    if (error.challenge != null) {
+      return error.challenge;
+    }
+    return challenge(error.code(), error.errorCode().orElse(null), error.msg());
+  }
+
+  private String challenge(int code, String errorCode, String msg) {
     if (code != 400 && code != 401 && code != 403) {
       return null;
     }
-    String errorCode = error.errorCode().orElse(null);
     if (errorCode == null) {
-      return challenge;
+      return bareChallenge;
     }
-    StringBuilder value = new StringBuilder(challenge)
+    StringBuilder value = new StringBuilder(bareChallenge)
         .append(", error=\"").append(errorCode)
-        .append("\", error_description=\"").append(description(error, errorCode)).append('"');
+        .append("\", error_description=\"").append(description(msg, errorCode)).append('"');
     if (code == 403 && !scopes.isEmpty()) {
       value.append(", scope=\"").append(String.join(" ", scopes)).append('"');
     }
     return value.toString();
   }
 
-  private static String description(StatelessAuthError error, String errorCode) {
-    String msg = error.msg();
+  private static String description(String msg, String errorCode) {
     if (!msg.isEmpty() && msg.length() <= MAX_DESCRIPTION_LENGTH && Syntax.isChallengeText(msg)) {
       return msg;
     }
@@ -122,7 +131,8 @@ public final class AuthRoute {
     }
   }
 
-  private static StatelessAuthError builtIn(String msg, int code, String type, String errorCode) {
-    return new StatelessAuthError(msg, code, type, errorCode, false);
+  /** One of this route's own refusals, with its challenge worked out now (after the fields it reads). */
+  private StatelessAuthError builtIn(String msg, int code, String type, String errorCode) {
+    return new StatelessAuthError(msg, code, type, errorCode, challenge(code, errorCode, msg));
   }
 }

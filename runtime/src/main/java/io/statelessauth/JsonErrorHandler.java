@@ -15,7 +15,7 @@ final class JsonErrorHandler implements AuthErrorHandler {
 
   @Override
   public void handle(HttpExchange exchange, StatelessAuthError error) throws IOException {
-    byte[] body = ("{\"error\": " + quote(error.fullMsg()) + "}").getBytes(StandardCharsets.UTF_8);
+    byte[] body = error.jsonBody != null ? error.jsonBody : body(error.fullMsg());
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     if (exchange.getRequestMethod().equals("HEAD")) {
       exchange.sendResponseHeaders(error.code(), -1);
@@ -25,6 +25,15 @@ final class JsonErrorHandler implements AuthErrorHandler {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+  }
+
+  /** The body for an error of {@code type} with {@code msg}, as {@link StatelessAuthError#fullMsg()} reads. */
+  static byte[] body(String type, String msg) {
+    return body(type + " error: " + msg);
+  }
+
+  private static byte[] body(String fullMsg) {
+    return ("{\"error\": " + quote(fullMsg) + "}").getBytes(StandardCharsets.UTF_8);
   }
 
   /** {@code text} as a JSON string (RFC 8259 §7), escaping quotes, backslashes and control characters. */

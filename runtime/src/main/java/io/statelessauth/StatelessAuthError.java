@@ -20,6 +20,10 @@ public class StatelessAuthError extends RuntimeException {
   private final int code;
   private final String type;
   private final String errorCode;
+  /** The runtime's own refusals only: their {@code WWW-Authenticate} value, or null to work it out. */
+  final transient String challenge;
+  /** The runtime's own refusals only: the default JSON body, encoded once; else null. */
+  final transient byte[] jsonBody;
 
   /**
    * An error answered with status {@code code}.
@@ -29,12 +33,20 @@ public class StatelessAuthError extends RuntimeException {
    * @param type the kind of error, such as {@code Token}; starts {@link #fullMsg()}
    */
   public StatelessAuthError(String msg, int code, String type) {
-    this(msg, code, type, rfc6750ErrorCode(code), true);
+    this(msg, code, type, rfc6750ErrorCode(code), true, null);
   }
 
-  /** The runtime's own errors: shared per route, so they carry no stack trace. */
-  StatelessAuthError(String msg, int code, String type, String errorCode, boolean stackTrace) {
-    super(msg, null, false, stackTrace);
+  /**
+   * The runtime's own refusals: shared by every request of a route, so they carry no stack trace,
+   * and their challenge and JSON body are worked out once instead of per refusal.
+   */
+  StatelessAuthError(String msg, int code, String type, String errorCode, String challenge) {
+    this(msg, code, type, errorCode, false, challenge);
+  }
+
+  private StatelessAuthError(
+      String msg, int code, String type, String errorCode, boolean ownError, String challenge) {
+    super(msg, null, false, ownError);
     if (code < 400 || code > 599) {
       throw new IllegalArgumentException("code must be an HTTP error status (400-599), was " + code);
     }
@@ -42,6 +54,8 @@ public class StatelessAuthError extends RuntimeException {
     this.code = code;
     this.type = Objects.requireNonNull(type, "type");
     this.errorCode = errorCode;
+    this.challenge = challenge;
+    this.jsonBody = ownError ? null : JsonErrorHandler.body(type, msg);
   }
 
   /** The HTTP status to answer with. */
