@@ -2,11 +2,7 @@ package io.statelessauth.processor;
 
 import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -28,6 +24,10 @@ final class GeneratedNames {
   static final String LISTENER = "listener";
 
   static final String TOKEN = "token";
+  /** The nested class of {@code Authenticated<Name>} that calls the handler methods. */
+  static final String CALLS = "Calls";
+  /** Its field: which handler method an instance calls. */
+  static final String METHOD_INDEX = "method";
   static final String TOKEN_TYPE = "tokenType";
   static final String AUTH_TYPE = "authType";
   static final String USER = "user";
@@ -55,26 +55,6 @@ final class GeneratedNames {
     }
     return ClassName.get(
         packageName(handlerClass), AUTHENTICATED_PREFIX + String.join("_", simpleNames));
-  }
-
-  /**
-   * The nested class that calls each handler method, keyed by method name: the capitalised method
-   * name followed by {@code Call}, numbered when two would collide with each other or with
-   * {@code outerSimpleName}.
-   */
-  static Map<String, String> callClasses(String outerSimpleName, List<String> methodNames) {
-    Set<String> taken = new HashSet<>();
-    taken.add(outerSimpleName);
-    Map<String, String> names = new LinkedHashMap<>();
-    for (String method : methodNames) {
-      String base = Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Call";
-      String name = base;
-      for (int i = 2; !taken.add(name); i++) {
-        name = base + i;
-      }
-      names.put(method, name);
-    }
-    return names;
   }
 
   private String packageName(TypeElement type) {

@@ -224,15 +224,15 @@ import java.io.IOException;
     String api = generated(compileWithModels(API), "test.AuthenticatedApi");
     assertThat(api).contains("public AuthenticatedApi(Api target, StatelessAuthManager manager) {");
     assertThat(api)
-        .contains("this.secret = manager.handler(manager.route(\"\", \"\"), new SecretCall(target));");
+        .contains("this.secret = manager.handler(manager.route(\"\", \"\"), new Calls(target, 0));");
     assertThat(api).contains("public HttpHandler secret() {\n    return secret;\n  }");
   }
 
   @Test
   void parametersAreInjectedInTheOrderTheHandlerDeclaresThem() {
     String routes = generated(compileWithModels(ROUTES), "test.AuthenticatedRoutes");
-    assertThat(routes).contains("private static final class RefreshCall implements AuthenticatedCall<Token, User> {");
-    assertThat(routes).contains("target.refresh(user, exchange, token);");
+    assertThat(routes).contains("private static final class Calls implements AuthenticatedCall<Object, Object> {");
+    assertThat(routes).contains("target.refresh((User) user, exchange, (Token) token);");
     assertThat(routes).contains("target.nothing();");
   }
 
@@ -240,14 +240,14 @@ import java.io.IOException;
   void routeValuesArePassedToTheManager() {
     String routes = generated(compileWithModels(ROUTES), "test.AuthenticatedRoutes");
     assertThat(routes)
-        .contains("manager.route(\"refresh\", \"Basic\", \"read\", \"write\"), new RefreshCall(target))");
+        .contains("manager.route(\"refresh\", \"Basic\", \"read\", \"write\"), new Calls(target, 2))");
   }
 
   @Test
   void staticHandlerIsCalledOnItsClass() {
     String routes = generated(compileWithModels(ROUTES), "test.AuthenticatedRoutes");
-    assertThat(routes).contains("Routes.ping(exchange);");
-    assertThat(routes).contains("new PingCall()");
+    assertThat(routes).contains("case 1: {\n          Routes.ping(exchange);\n          return;\n        }");
+    assertThat(routes).contains("this.ping = manager.handler(manager.route(\"\", \"\"), new Calls(target, 1));");
   }
 
   @Test
