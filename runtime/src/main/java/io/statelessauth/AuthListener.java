@@ -7,9 +7,13 @@ import com.sun.net.httpserver.HttpExchange;
  * {@code user-unauthorized} signals: for audit logs, metrics or rate limits.
  *
  * <p>{@link #onAuthorized} runs on the request thread with the user bound, just before the
- * handler; a {@link StatelessAuthError} it throws refuses the request, any other exception answers
- * 500. {@link #onUnauthorized} runs before the error response is written; what it throws is logged
- * and the response is still sent. Neither method is given the token.
+ * handler, and {@link #onAnonymous} likewise before the handler of an optional route runs for a
+ * request without credentials; a {@link StatelessAuthError} either throws refuses the request, any
+ * other exception answers 500. {@link #onUnauthorized} runs before the error response is written;
+ * what it throws is logged and the response is still sent. No method is given the token.
+ *
+ * <p>Listeners run on protected routes only: a login route that takes a password is not one, so
+ * rate-limiting password guesses belongs in that route (or a proxy in front), not here.
  */
 public interface AuthListener {
 
@@ -18,6 +22,9 @@ public interface AuthListener {
 
   /** A request was authenticated as {@code user}. */
   default void onAuthorized(HttpExchange exchange, Object user) {}
+
+  /** A request on an optional route presented no credentials for its scheme and runs anonymously. */
+  default void onAnonymous(HttpExchange exchange) {}
 
   /** A request was refused with {@code error}. */
   default void onUnauthorized(HttpExchange exchange, StatelessAuthError error) {}

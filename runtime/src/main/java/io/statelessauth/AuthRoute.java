@@ -2,63 +2,38 @@ package io.statelessauth;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What one protected route requires: the token type handed to the token loader, the scheme the
- * header must name and the scopes the token must grant. Made by {@link
- * AbstractStatelessAuthManager#route}, which fills in the configured defaults; it also holds the
- * route's ready-made refusals and the text of its {@code WWW-Authenticate} challenge, so that a
- * refused request builds nothing it can share.
+ * credentials header must name, the scopes the token must grant, the roles of which the user must
+ * hold one, and whether requests without credentials get through anonymously. A value: two routes
+ * with the same requirements are equal.
+ *
+ * <p>Made by the builder that {@link AbstractStatelessAuthManager#route()} returns, which starts
+ * from the manager's configured defaults; the generated {@code Authenticated<Name>} classes build
+ * one per {@code @TokenRequired} method, such as {@code manager.route().tokenType("refresh").build()}.
  */
 public final class AuthRoute {
-  private static final int MAX_DESCRIPTION_LENGTH = 200;
-
-  /** The same for every route, as the user check does not know the route. */
-  static final StatelessAuthError INACTIVE_USER =
-      new StatelessAuthError("Invalid User", 401, "Token", "invalid_token", null);
-
   private final String tokenType;
   private final String authType;
   private final Set<String> scopes;
-  /** The same scopes as an array, so that checking them allocates no iterator. */
+  private final Set<String> roles;
+  private final boolean optional;
+  /** {@link #scopes} as an array, so that checking a token allocates no iterator. */
   final String[] requiredScopes;
-  private final String authHeader;
-  private final int maxTokenLength;
-  /** {@code <scheme> realm="<realm>"}: the challenge of a refusal without an error code. */
-  private final String bareChallenge;
+  /** {@link #roles} as an array, so that checking a user allocates no iterator. */
+  final String[] allowedRoles;
 
-  final StatelessAuthError missingCredentials;
-  final StatelessAuthError otherScheme;
-  final StatelessAuthError multipleHeaders;
-  final StatelessAuthError malformedCredentials;
-  final StatelessAuthError tokenTooLong;
-  final StatelessAuthError unknownToken;
-  final StatelessAuthError expiredToken;
-  final StatelessAuthError insufficientScope;
-  final StatelessAuthError serverError;
-
-  AuthRoute(StatelessAuthConfig config, String tokenType, String authType, Set<String> scopes) {
-    this.tokenType = tokenType;
-    this.authType = authType;
-    this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+  private AuthRoute(Builder builder) {
+    this.tokenType = builder.tokenType;
+    this.authType = builder.authType;
+    this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(builder.scopes));
+    this.roles = Collections.unmodifiableSet(new LinkedHashSet<>(builder.roles));
+    this.optional = builder.optional;
     this.requiredScopes = scopes.toArray(new String[0]);
-    this.authHeader = config.authHeader();
-    this.maxTokenLength = config.maxTokenLength();
-    this.bareChallenge = authType + " realm=\"" + config.realm() + "\"";
-
-    String header = config.authHeader();
-    missingCredentials = builtIn("Missing " + header + " header", 401, "Request", null);
-    otherScheme = builtIn(header + " header must use the " + authType + " scheme", 401, "Request", null);
-    multipleHeaders = builtIn("More than one " + header + " header", 400, "Request", "invalid_request");
-    malformedCredentials =
-        builtIn(header + " header must be '" + authType + " <token>'", 400, "Request", "invalid_request");
-    tokenTooLong = builtIn(authType + " token longer than " + maxTokenLength + " characters", 400,
-        "Request", "invalid_request");
-    unknownToken = builtIn("Invalid " + tokenType + " token", 401, "Token", "invalid_token");
-    expiredToken = builtIn(tokenType + " token expired", 401, "Token", "invalid_token");
-    insufficientScope = builtIn("Insufficient scope", 403, "Scope", "insufficient_scope");
-    serverError = builtIn("Internal server error", 500, "Server", null);
+    this.allowedRoles = roles.toArray(new String[0]);
   }
 
   /** The token type passed to the token loader, such as {@code access} or {@code refresh}. */
@@ -66,73 +41,116 @@ public final class AuthRoute {
     return tokenType;
   }
 
-  /** The scheme the header must name, such as {@code Bearer}. */
+  /** The scheme the credentials header must name, such as {@code Bearer}. */
   public String authType() {
     return authType;
   }
 
-  /** The scopes the token must grant, in the order declared; empty when none. */
+  /** The scopes the token must all grant, in the order declared; empty when none. */
   public Set<String> scopes() {
     return scopes;
   }
 
-  @Override
-  public String toString() {
-    return "AuthRoute{tokenType=" + tokenType + ", authType=" + authType + ", scopes=" + scopes + "}";
-  }
-
-  String authHeader() {
-    return authHeader;
-  }
-
-  int maxTokenLength() {
-    return maxTokenLength;
+  /** The roles of which the user must hold at least one, in the order declared; empty when any user will do. */
+  public Set<String> roles() {
+    return roles;
   }
 
   /**
-   * The RFC 6750 §3 {@code WWW-Authenticate} value for {@code error}, or {@code null} for a status
-   * that takes none. A description outside the RFC's characters is replaced by a generic one, so
-   * no quote, backslash, CR or LF from a loader's message reaches the header.
+   * Whether a request that presents no credentials for the route's scheme is let through
+   * anonymously; credentials that are presented are always checked in full.
    */
-  String challenge(StatelessAuthError error) {
-    if (error.challenge != null) {
-      return error.challenge;
-    }
-    return challenge(error.code(), error.errorCode().orElse(null), error.msg());
+  public boolean optional() {
+    return optional;
   }
 
-  private String challenge(int code, String errorCode, String msg) {
-    if (code != 400 && code != 401 && code != 403) {
-      return null;
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof AuthRoute)) {
+      return false;
     }
-    if (errorCode == null) {
-      return bareChallenge;
-    }
-    StringBuilder value = new StringBuilder(bareChallenge)
-        .append(", error=\"").append(errorCode)
-        .append("\", error_description=\"").append(description(msg, errorCode)).append('"');
-    if (code == 403 && !scopes.isEmpty()) {
-      value.append(", scope=\"").append(String.join(" ", scopes)).append('"');
-    }
-    return value.toString();
+    AuthRoute that = (AuthRoute) other;
+    return tokenType.equals(that.tokenType)
+        && authType.equals(that.authType)
+        && scopes.equals(that.scopes)
+        && roles.equals(that.roles)
+        && optional == that.optional;
   }
 
-  private static String description(String msg, String errorCode) {
-    if (!msg.isEmpty() && msg.length() <= MAX_DESCRIPTION_LENGTH && Syntax.isChallengeText(msg)) {
-      return msg;
-    }
-    switch (errorCode) {
-      case "invalid_request":
-        return "Invalid request";
-      case "insufficient_scope":
-        return "Insufficient scope";
-      default:
-        return "Invalid token";
-    }
+  @Override
+  public int hashCode() {
+    return Objects.hash(tokenType, authType, scopes, roles, optional);
   }
 
-  /** One of this route's own refusals, with its challenge worked out now (after the fields it reads). */
-  private StatelessAuthError builtIn(String msg, int code, String type, String errorCode) {
-    return new StatelessAuthError(msg, code, type, errorCode, challenge(code, errorCode, msg));
+  @Override
+  public String toString() {
+    return "AuthRoute{tokenType=" + tokenType + ", authType=" + authType + ", scopes=" + scopes
+        + ", roles=" + roles + ", optional=" + optional + "}";
+  }
+
+  /**
+   * Collects a route's requirements; every setter checks its value at once and throws {@link
+   * IllegalArgumentException} naming what is wrong.
+   */
+  public static final class Builder {
+    private String tokenType;
+    private String authType;
+    private final Set<String> scopes = new LinkedHashSet<>();
+    private final Set<String> roles = new LinkedHashSet<>();
+    private boolean optional;
+
+    /** A route of the configured default token type and scheme, with no scope or role. */
+    Builder(StatelessAuthConfig config) {
+      this.tokenType = config.defaultTokenType();
+      this.authType = config.defaultAuthType();
+    }
+
+    /** The token type passed to the token loader: visible ASCII without white space. */
+    public Builder tokenType(String tokenType) {
+      this.tokenType =
+          StatelessAuthConfig.requireTokenType("tokenType", Objects.requireNonNull(tokenType, "tokenType"));
+      return this;
+    }
+
+    /** The scheme the credentials header must name: an RFC 9110 token, such as {@code Bearer}. */
+    public Builder authType(String authType) {
+      this.authType = StatelessAuthConfig.requireToken("authType", Objects.requireNonNull(authType, "authType"));
+      return this;
+    }
+
+    /** Adds scopes the token must grant, each an RFC 6749 scope-token. */
+    public Builder scopes(String... scopes) {
+      for (String scope : Objects.requireNonNull(scopes, "scopes")) {
+        if (scope == null || !Syntax.isScopeToken(scope)) {
+          throw new IllegalArgumentException(
+              "scopes must be RFC 6749 scope-tokens (printable ASCII without space, '\"' or '\\'), was '"
+                  + scope + "'");
+        }
+        this.scopes.add(scope);
+      }
+      return this;
+    }
+
+    /** Adds roles of which the user must hold at least one; none may be blank. */
+    public Builder roles(String... roles) {
+      for (String role : Objects.requireNonNull(roles, "roles")) {
+        if (role == null || role.isBlank()) {
+          throw new IllegalArgumentException("roles must not be blank, was '" + role + "'");
+        }
+        this.roles.add(role);
+      }
+      return this;
+    }
+
+    /** Lets requests that present no credentials for the route's scheme through anonymously. */
+    public Builder optional() {
+      this.optional = true;
+      return this;
+    }
+
+    /** The route. */
+    public AuthRoute build() {
+      return new AuthRoute(this);
+    }
   }
 }

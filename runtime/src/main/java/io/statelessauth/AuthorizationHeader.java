@@ -13,18 +13,21 @@ final class AuthorizationHeader {
   private AuthorizationHeader() {}
 
   /**
-   * The token the request presents for {@code route}.
+   * The token the request presents for {@code route}, or {@code null} when the route is optional
+   * and the request presents no credentials for its scheme (no field, a blank one, or another
+   * scheme).
    *
-   * @throws StatelessAuthError 401 without an error code when there are no credentials for the
-   *     route's scheme, 400 {@code invalid_request} when they are malformed
+   * @throws StatelessAuthError 401 without an error code when a required route gets no
+   *     credentials for its scheme, 400 {@code invalid_request} when they are malformed or the
+   *     header is repeated
    */
-  static String token(Headers headers, AuthRoute route) {
-    List<String> fields = headers.get(route.authHeader());
+  static String token(Headers headers, StatelessAuthConfig config, AuthRoute route, RouteRefusals refusals) {
+    List<String> fields = headers.get(config.authHeader());
     if (fields == null || fields.isEmpty()) {
-      throw route.missingCredentials;
+      return noCredentials(route, refusals.missingCredentials);
     }
     if (fields.size() > 1) {
-      throw route.multipleHeaders;
+      throw refusals.multipleHeaders;
     }
     String value = fields.get(0);
     int start = 0;
@@ -36,26 +39,34 @@ final class AuthorizationHeader {
       end--;
     }
     if (start == end) {
-      throw route.missingCredentials;
+      return noCredentials(route, refusals.missingCredentials);
     }
     String scheme = route.authType();
     int schemeEnd = start + scheme.length();
     if (schemeEnd > end
         || !Syntax.equalsIgnoreAsciiCase(value, start, scheme)
         || (schemeEnd < end && value.charAt(schemeEnd) != ' ')) {
-      throw route.otherScheme;
+      return noCredentials(route, refusals.otherScheme);
     }
     int tokenStart = schemeEnd;
     while (tokenStart < end && value.charAt(tokenStart) == ' ') {
       tokenStart++;
     }
-    if (end - tokenStart > route.maxTokenLength()) {
-      throw route.tokenTooLong;
+    if (end - tokenStart > config.maxTokenLength()) {
+      throw refusals.tokenTooLong;
     }
     if (!Syntax.isB64Token(value, tokenStart, end)) {
-      throw route.malformedCredentials;
+      throw refusals.malformedCredentials;
     }
     return value.substring(tokenStart, end);
+  }
+
+  /** Nothing for an optional route: its request is anonymous; {@code refusal} for a required one. */
+  private static String noCredentials(AuthRoute route, Refusal refusal) {
+    if (route.optional()) {
+      return null;
+    }
+    throw refusal;
   }
 
   /** RFC 9110 {@code OWS}: space and horizontal tab. */

@@ -5,7 +5,8 @@ package io.statelessauth;
  * current_stateless_user}.
  *
  * <p>Bound by the manager just before an authenticated handler runs and always cleared when it
- * returns or throws, so a pooled worker thread never carries a user into the next request. The
+ * returns or throws, so a pooled worker thread (or a virtual thread's carrier) never carries a user
+ * into the next request. An anonymous request on an optional route has no user. The
  * generated {@code StatelessAuthManager.currentUser()} returns the same user with its type.
  */
 public final class CurrentStatelessUser {
@@ -18,10 +19,17 @@ public final class CurrentStatelessUser {
     return USER.get();
   }
 
-  /** Binds {@code user} and returns the user it replaces (normally {@code null}), for {@link #restore}. */
+  /**
+   * Binds {@code user} ({@code null}: nobody, for an anonymous request) and returns the user it
+   * replaces (normally {@code null}), for {@link #restore}.
+   */
   static Object bind(Object user) {
     Object previous = USER.get();
-    USER.set(user);
+    if (user != null) {
+      USER.set(user);
+    } else if (previous != null) {
+      USER.remove();
+    }
     return previous;
   }
 

@@ -15,7 +15,7 @@ final class JsonErrorHandler implements AuthErrorHandler {
 
   @Override
   public void handle(HttpExchange exchange, StatelessAuthError error) throws IOException {
-    byte[] body = error.jsonBody != null ? error.jsonBody : body(error.fullMsg());
+    byte[] body = error instanceof Refusal ? ((Refusal) error).jsonBody : body(error.fullMsg());
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     if (exchange.getRequestMethod().equals("HEAD")) {
       exchange.sendResponseHeaders(error.code(), -1);
@@ -27,12 +27,8 @@ final class JsonErrorHandler implements AuthErrorHandler {
     }
   }
 
-  /** The body for an error of {@code type} with {@code msg}, as {@link StatelessAuthError#fullMsg()} reads. */
-  static byte[] body(String type, String msg) {
-    return body(type + " error: " + msg);
-  }
-
-  private static byte[] body(String fullMsg) {
+  /** The body for an error whose {@link StatelessAuthError#fullMsg()} is {@code fullMsg}. */
+  static byte[] body(String fullMsg) {
     return ("{\"error\": " + quote(fullMsg) + "}").getBytes(StandardCharsets.UTF_8);
   }
 

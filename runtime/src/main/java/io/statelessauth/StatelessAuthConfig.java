@@ -1,12 +1,15 @@
 package io.statelessauth;
 
+import com.sun.net.httpserver.HttpHandler;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * The settings of a manager: which header carries the credentials, the defaults for routes that
  * leave {@code tokenType} or {@code authType} empty, whether the user is also stored as an exchange
- * attribute, the {@code WWW-Authenticate} realm and the longest token accepted.
+ * attribute, the {@code WWW-Authenticate} realm, the longest token accepted, and who answers CORS
+ * preflights.
  *
  * <p>Built with {@link #builder()} or read from {@link Properties} with the keys of
  * flask-stateless-auth plus two of its own:
@@ -22,8 +25,9 @@ import java.util.Properties;
  *   <tr><td>{@code MAX_TOKEN_LENGTH}</td><td>{@code 4096}</td><td>a whole number from 1 to 65536</td></tr>
  * </table>
  *
- * <p>A bad value is an {@link IllegalArgumentException} that names the key (or the builder
- * method) and says what is allowed. Instances are immutable.
+ * <p>The {@link Builder#preflightHandler preflight handler} is set with the builder only. A bad
+ * value is an {@link IllegalArgumentException} that names the key (or the builder method) and says
+ * what is allowed. Instances are immutable.
  */
 public final class StatelessAuthConfig {
   /** The upper bound of {@link #maxTokenLength()}: a header value of 64 KiB is abuse, not a token. */
@@ -37,6 +41,7 @@ public final class StatelessAuthConfig {
   private final boolean addContextProcessor;
   private final String realm;
   private final int maxTokenLength;
+  private final HttpHandler preflightHandler;
 
   private StatelessAuthConfig(Builder builder) {
     this.authHeader = builder.authHeader;
@@ -45,6 +50,7 @@ public final class StatelessAuthConfig {
     this.addContextProcessor = builder.addContextProcessor;
     this.realm = builder.realm;
     this.maxTokenLength = builder.maxTokenLength;
+    this.preflightHandler = builder.preflightHandler;
   }
 
   /** The default settings. */
@@ -121,6 +127,15 @@ public final class StatelessAuthConfig {
     return maxTokenLength;
   }
 
+  /**
+   * Who answers CORS preflights ({@code OPTIONS} with {@code Origin} and {@code
+   * Access-Control-Request-Method}) on protected routes, without authentication; empty (the
+   * default) to authenticate them like any request.
+   */
+  public Optional<HttpHandler> preflightHandler() {
+    return Optional.ofNullable(preflightHandler);
+  }
+
   @Override
   public String toString() {
     return "StatelessAuthConfig{authHeader=" + authHeader
@@ -128,7 +143,8 @@ public final class StatelessAuthConfig {
         + ", defaultTokenType=" + defaultTokenType
         + ", addContextProcessor=" + addContextProcessor
         + ", realm=" + realm
-        + ", maxTokenLength=" + maxTokenLength + "}";
+        + ", maxTokenLength=" + maxTokenLength
+        + ", preflightHandler=" + (preflightHandler == null ? "none" : preflightHandler) + "}";
   }
 
   static String requireToken(String name, String value) {
@@ -189,6 +205,7 @@ public final class StatelessAuthConfig {
     private boolean addContextProcessor = true;
     private String realm = "api";
     private int maxTokenLength = 4096;
+    private HttpHandler preflightHandler;
 
     private Builder() {}
 
@@ -227,6 +244,16 @@ public final class StatelessAuthConfig {
     /** The longest token accepted, from 1 to {@value StatelessAuthConfig#MAX_TOKEN_LENGTH_LIMIT}. */
     public Builder maxTokenLength(int maxTokenLength) {
       this.maxTokenLength = requireTokenLength("maxTokenLength", maxTokenLength);
+      return this;
+    }
+
+    /**
+     * Hands CORS preflights on protected routes to {@code preflightHandler} without authentication:
+     * browsers never send credentials on a preflight. Any other request, {@code OPTIONS} included,
+     * is authenticated as usual.
+     */
+    public Builder preflightHandler(HttpHandler preflightHandler) {
+      this.preflightHandler = Objects.requireNonNull(preflightHandler, "preflightHandler");
       return this;
     }
 

@@ -8,10 +8,11 @@ import java.util.Optional;
  *
  * <p>Loaders throw it to answer with their own status and message; the runtime throws it for
  * every failed step. The {@link AuthErrorHandler} turns it into the response. The built-in types
- * are {@code Request} (400, 401), {@code Token} (401), {@code Scope} (403) and {@code Server}
- * (500). The RFC 6750 error code for the {@code WWW-Authenticate} header follows from the status:
- * 400 {@code invalid_request}, 401 {@code invalid_token}, 403 {@code insufficient_scope}; a
- * request that carried no credentials for the route's scheme gets a 401 without an error code.
+ * are {@code Request} (400, 401), {@code Token} (401), {@code Scope} (403), {@code Role} (403) and
+ * {@code Server} (500). The RFC 6750 error code for the {@code WWW-Authenticate} header follows
+ * from the status: 400 {@code invalid_request}, 401 {@code invalid_token}, 403 {@code
+ * insufficient_scope}; a request that carried no credentials for the route's scheme gets a 401
+ * without an error code.
  */
 public class StatelessAuthError extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -20,10 +21,6 @@ public class StatelessAuthError extends RuntimeException {
   private final int code;
   private final String type;
   private final String errorCode;
-  /** The runtime's own refusals only: their {@code WWW-Authenticate} value, or null to work it out. */
-  final transient String challenge;
-  /** The runtime's own refusals only: the default JSON body, encoded once; else null. */
-  final transient byte[] jsonBody;
 
   /**
    * An error answered with status {@code code}.
@@ -33,20 +30,16 @@ public class StatelessAuthError extends RuntimeException {
    * @param type the kind of error, such as {@code Token}; starts {@link #fullMsg()}
    */
   public StatelessAuthError(String msg, int code, String type) {
-    this(msg, code, type, rfc6750ErrorCode(code), true, null);
+    this(msg, code, type, rfc6750ErrorCode(code), true);
   }
 
   /**
-   * The runtime's own refusals: shared by every request of a route, so they carry no stack trace,
-   * and their challenge and JSON body are worked out once instead of per refusal.
+   * An error with its own RFC 6750 error code; without a stack trace when {@code
+   * writableStackTrace} is false, as for the runtime's refusals, which every request of a route
+   * shares.
    */
-  StatelessAuthError(String msg, int code, String type, String errorCode, String challenge) {
-    this(msg, code, type, errorCode, false, challenge);
-  }
-
-  private StatelessAuthError(
-      String msg, int code, String type, String errorCode, boolean ownError, String challenge) {
-    super(msg, null, false, ownError);
+  StatelessAuthError(String msg, int code, String type, String errorCode, boolean writableStackTrace) {
+    super(msg, null, false, writableStackTrace);
     if (code < 400 || code > 599) {
       throw new IllegalArgumentException("code must be an HTTP error status (400-599), was " + code);
     }
@@ -54,8 +47,6 @@ public class StatelessAuthError extends RuntimeException {
     this.code = code;
     this.type = Objects.requireNonNull(type, "type");
     this.errorCode = errorCode;
-    this.challenge = challenge;
-    this.jsonBody = ownError ? null : JsonErrorHandler.body(type, msg);
   }
 
   /** The HTTP status to answer with. */
@@ -68,7 +59,7 @@ public class StatelessAuthError extends RuntimeException {
     return msg;
   }
 
-  /** The kind of error: {@code Request}, {@code Token}, {@code Scope}, {@code Server} or the loader's own. */
+  /** The kind of error: {@code Request}, {@code Token}, {@code Scope}, {@code Role}, {@code Server} or the loader's own. */
   public String type() {
     return type;
   }

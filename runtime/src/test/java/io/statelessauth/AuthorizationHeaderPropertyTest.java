@@ -28,8 +28,8 @@ class AuthorizationHeaderPropertyTest {
   private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
   private static final String B64_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
 
-  private static final AuthRoute SHORT = new TestManager(StatelessAuthConfig.builder().maxTokenLength(64).build()).route("", "");
-  private static final AuthRoute DEFAULT = new TestManager().route("", "");
+  private static final BoundRoute SHORT = BoundRoute.defaults(StatelessAuthConfig.builder().maxTokenLength(64).build());
+  private static final BoundRoute DEFAULT = BoundRoute.defaults(StatelessAuthConfig.defaults());
 
   @Property
   @StatisticsReport(StatisticsReportMode.OFF)
@@ -57,12 +57,12 @@ class AuthorizationHeaderPropertyTest {
   }
 
   /** Parses {@code value} and checks the outcome; returns {@code token}, {@code 400} or {@code 401}. */
-  private static String check(AuthRoute route, String value) {
+  private static String check(BoundRoute route, String value) {
     Headers headers = RawHeaders.of("Authorization", value);
     Optional<String> expected = expected(route, value);
     int expectedStatus = expected.isPresent() ? 200 : expectedRefusal(route, value);
     try {
-      String token = AuthorizationHeader.token(headers, route);
+      String token = route.token(headers);
       assertEquals(200, expectedStatus, () -> "accepted " + token);
       assertEquals(expected.get(), token);
       assertTrue(B64TOKEN.matcher(token).matches(), token);
@@ -77,7 +77,7 @@ class AuthorizationHeaderPropertyTest {
   }
 
   /** The token DESIGN step 2 accepts in {@code value}, if any. */
-  static Optional<String> expected(AuthRoute route, String value) {
+  static Optional<String> expected(BoundRoute route, String value) {
     String credentials = credentials(route, value);
     if (credentials == null || credentials.length() > route.maxTokenLength() || !B64TOKEN.matcher(credentials).matches()) {
       return Optional.empty();
@@ -85,12 +85,12 @@ class AuthorizationHeaderPropertyTest {
     return Optional.of(credentials);
   }
 
-  private static int expectedRefusal(AuthRoute route, String value) {
+  private static int expectedRefusal(BoundRoute route, String value) {
     return credentials(route, value) == null ? 401 : 400;
   }
 
   /** What follows the route's scheme and its spaces, or {@code null} when the value names no such scheme. */
-  private static String credentials(AuthRoute route, String value) {
+  private static String credentials(BoundRoute route, String value) {
     String trimmed = stripOws(value);
     String scheme = route.authType();
     if (trimmed.length() < scheme.length() || !asciiEqualsIgnoreCase(trimmed.substring(0, scheme.length()), scheme)) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AuthorizationHeaderTest {
   private final TestManager manager = new TestManager();
-  private final AuthRoute bearer = manager.route("", "");
+  private final BoundRoute bearer = BoundRoute.defaults(StatelessAuthConfig.defaults());
 
   private static Headers header(String value) {
     return RawHeaders.of("Authorization", value);
@@ -24,48 +24,48 @@ class AuthorizationHeaderTest {
   @ParameterizedTest
   @ValueSource(strings = {" Bearer abc", "Bearer abc ", "\tBearer abc\t", " \t Bearer   abc \t "})
   void parserTrimsSpacesAndTabsItself(String value) {
-    assertEquals("abc", AuthorizationHeader.token(header(value), bearer));
+    assertEquals("abc", bearer.token(header(value)));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"Bearer\tabc", "Bearer\r\n abc", "Bearer\rabc", "Bearer\nabc", "Bearer\u00a0abc", "Bearer\u3000abc"})
   void onlySpacesSeparateSchemeAndToken(String value) {
-    assertSame(bearer.otherScheme, assertThrows(StatelessAuthError.class, () -> AuthorizationHeader.token(header(value), bearer)));
+    assertSame(bearer.refusals().otherScheme, assertThrows(StatelessAuthError.class, () -> bearer.token(header(value))));
   }
 
   @Test
   void tabAfterTheSpacesIsNotPartOfAB64Token() {
-    assertSame(bearer.malformedCredentials,
-        assertThrows(StatelessAuthError.class, () -> AuthorizationHeader.token(header("Bearer \tabc"), bearer)));
+    assertSame(bearer.refusals().malformedCredentials,
+        assertThrows(StatelessAuthError.class, () -> bearer.token(header("Bearer \tabc"))));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"Bearer abc\r", "Bearer abc\n", "Bearer a\u0000c", "Bearer \u00e9", "Bearer \u2028", "Bearer \ud83d\udd11"})
   void controlAndNonAsciiCharactersInTheTokenAreMalformed(String value) {
-    assertSame(bearer.malformedCredentials,
-        assertThrows(StatelessAuthError.class, () -> AuthorizationHeader.token(header(value), bearer)));
+    assertSame(bearer.refusals().malformedCredentials,
+        assertThrows(StatelessAuthError.class, () -> bearer.token(header(value))));
   }
 
   @Test
   void twoFieldsAreRefusedWhateverTheyHold() {
-    assertSame(bearer.multipleHeaders, assertThrows(StatelessAuthError.class,
-        () -> AuthorizationHeader.token(RawHeaders.of("Authorization", "Bearer abc", ""), bearer)));
+    assertSame(bearer.refusals().multipleHeaders, assertThrows(StatelessAuthError.class,
+        () -> bearer.token(RawHeaders.of("Authorization", "Bearer abc", ""))));
   }
 
   @Test
   void emptyFieldListIsMissingCredentials() {
     Headers headers = RawHeaders.of("Authorization");
 
-    assertSame(bearer.missingCredentials, assertThrows(StatelessAuthError.class, () -> AuthorizationHeader.token(headers, bearer)));
+    assertSame(bearer.refusals().missingCredentials, assertThrows(StatelessAuthError.class, () -> bearer.token(headers)));
   }
 
   @Test
   void lengthIsCheckedBeforeSyntax() {
-    AuthRoute shortTokens = new TestManager(StatelessAuthConfig.builder().maxTokenLength(3).build()).route("", "");
+    BoundRoute shortTokens = BoundRoute.defaults(StatelessAuthConfig.builder().maxTokenLength(3).build());
 
-    assertEquals("abc", AuthorizationHeader.token(header("Bearer abc"), shortTokens));
-    assertSame(shortTokens.tokenTooLong,
-        assertThrows(StatelessAuthError.class, () -> AuthorizationHeader.token(header("Bearer a b c"), shortTokens)));
+    assertEquals("abc", shortTokens.token(header("Bearer abc")));
+    assertSame(shortTokens.refusals().tokenTooLong,
+        assertThrows(StatelessAuthError.class, () -> shortTokens.token(header("Bearer a b c"))));
   }
 
   /**
@@ -76,16 +76,16 @@ class AuthorizationHeaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"Ba\u017fic abc", "Bas\u0131c abc", "BAS\u0130C abc"})
   void schemeWithNonAsciiLookalikeLettersIsAnotherScheme(String value) {
-    AuthRoute basic = manager.route("", "Basic");
+    BoundRoute basic = BoundRoute.of(manager.config(), manager.route().authType("Basic").build());
 
-    assertSame(basic.otherScheme, assertThrows(StatelessAuthError.class, () -> AuthorizationHeader.token(header(value), basic)));
+    assertSame(basic.refusals().otherScheme, assertThrows(StatelessAuthError.class, () -> basic.token(header(value))));
   }
 
   @Test
   void kelvinSignIsNotTheLetterK() {
-    AuthRoute key = manager.route("", "Key");
+    BoundRoute key = BoundRoute.of(manager.config(), manager.route().authType("Key").build());
 
-    assertSame(key.otherScheme,
-        assertThrows(StatelessAuthError.class, () -> AuthorizationHeader.token(header("\u212aey abc"), key)));
+    assertSame(key.refusals().otherScheme,
+        assertThrows(StatelessAuthError.class, () -> key.token(header("\u212aey abc"))));
   }
 }

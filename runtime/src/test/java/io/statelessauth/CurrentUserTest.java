@@ -36,7 +36,7 @@ class CurrentUserTest {
     log = new LogCapture();
     server = TestServer.start();
     manager = new TestManager();
-    server.context("/secure", manager.handler(manager.route("", ""), (exchange, token, user) -> call.call(exchange, token, user)));
+    server.context("/secure", manager.handler(manager.route().build(), (exchange, token, user) -> call.call(exchange, token, user)));
     // An unauthenticated context on the same single pooled thread: what does that thread still hold?
     server.context("/probe", exchange -> TestServer.respond(exchange, 200,
         Thread.currentThread().getName() + "|" + CurrentStatelessUser.get()));
@@ -128,7 +128,7 @@ class CurrentUserTest {
         throw new StatelessAuthError("Quota exceeded", 429, "Quota");
       }
     });
-    server.context("/refusing", refusing.handler(refusing.route("", ""), (exchange, token, user) -> {}));
+    server.context("/refusing", refusing.handler(refusing.route().build(), (exchange, token, user) -> {}));
 
     assertEquals(429, server.getWith("/refusing", "Bearer alice-token").statusCode());
     assertEquals("null", probedUser());
@@ -139,7 +139,7 @@ class CurrentUserTest {
     TestManager other = new TestManager().user(TestUser.active("carol"));
     other.token(TestManager.ALICE_TOKEN, TestToken.of("carol"));
     StringBuffer seen = new StringBuffer();
-    HttpHandler inner = other.handler(other.route("", ""),
+    HttpHandler inner = other.handler(other.route().build(),
         (exchange, token, user) -> seen.append("inner ").append(CurrentStatelessUser.get()).append(", "));
     call = (exchange, token, user) -> {
       inner.handle(exchange);
@@ -176,7 +176,7 @@ class CurrentUserTest {
   @Test
   void exchangeAttributeIsAbsentWhenAddContextProcessorIsOff() {
     TestManager off = new TestManager(StatelessAuthConfig.builder().addContextProcessor(false).build());
-    server.context("/off", off.handler(off.route("", ""), (exchange, token, user) -> TestServer.respond(exchange, 200,
+    server.context("/off", off.handler(off.route().build(), (exchange, token, user) -> TestServer.respond(exchange, 200,
         exchange.getAttribute(ATTRIBUTE) + " " + CurrentStatelessUser.get().equals(user))));
 
     assertOk(server.getWith("/off", "Bearer alice-token"), "null true");
@@ -212,7 +212,7 @@ class CurrentUserTest {
   void concurrentRequestsOnOneContextEachSeeTheirOwnUserAttribute() throws Exception {
     try (TestServer concurrent = TestServer.start(2)) {
       CyclicBarrier bothBound = new CyclicBarrier(2);
-      concurrent.context("/secure", manager.handler(manager.route("", ""), (exchange, token, user) -> {
+      concurrent.context("/secure", manager.handler(manager.route().build(), (exchange, token, user) -> {
         await(bothBound); // both users are bound before either reads
         TestServer.respond(exchange, 200, user.name() + " sees " + ((TestUser) exchange.getAttribute(ATTRIBUTE)).name());
       }));

@@ -28,7 +28,7 @@ class ErrorResponseTest {
   void start() throws IOException {
     server = TestServer.start();
     manager = new TestManager();
-    server.context("/secure", manager.handler(manager.route("", ""),
+    server.context("/secure", manager.handler(manager.route().build(),
         (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name())));
   }
 
@@ -57,7 +57,7 @@ class ErrorResponseTest {
   @Test
   void realmComesFromTheConfig() {
     TestManager realmed = new TestManager(StatelessAuthConfig.builder().realm("my app, v2").build());
-    server.context("/realm", realmed.handler(realmed.route("", ""), (exchange, token, user) -> {}));
+    server.context("/realm", realmed.handler(realmed.route().build(), (exchange, token, user) -> {}));
 
     assertRefused(server.get("/realm"), 401, "Bearer realm=\"my app, v2\"", "Request error: Missing Authorization header");
   }

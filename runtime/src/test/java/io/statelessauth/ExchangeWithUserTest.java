@@ -79,7 +79,7 @@ class ExchangeWithUserTest {
     try (TestServer server = TestServer.start()) {
       AtomicReference<Boolean> seen = new AtomicReference<>();
       TestManager manager = new TestManager();
-      server.context("/", manager.handler(manager.route("", ""), (exchange, token, user) -> {
+      server.context("/", manager.handler(manager.route().build(), (exchange, token, user) -> {
         seen.set(exchange instanceof HttpsExchange);
         TestServer.respond(exchange, 200, "ok");
       }));

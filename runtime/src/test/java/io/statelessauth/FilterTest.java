@@ -45,7 +45,7 @@ class FilterTest {
 
   @Test
   void filterLetsTheChainGoOnWithTheUserBound() {
-    context("/docs", manager.filter("", ""));
+    context("/docs", manager.filter(manager.route().build()));
 
     String alice = TestUser.active("alice").toString();
     assertOk(server.getWith("/docs/1", "Bearer alice-token"), alice + " / " + alice);
@@ -54,7 +54,7 @@ class FilterTest {
 
   @Test
   void filterRefusesWithoutCallingTheHandler() {
-    context("/docs", manager.filter("", ""));
+    context("/docs", manager.filter(manager.route().build()));
 
     assertRefused(server.get("/docs"), 401, BARE_CHALLENGE, "Request error: Missing Authorization header");
     assertRefused(server.getWith("/docs", "Bearer unknown"), 401, challenge("invalid_token", "Invalid access token"),
@@ -64,7 +64,7 @@ class FilterTest {
 
   @Test
   void filterUsesItsTokenTypeSchemeAndScopes() {
-    context("/admin", manager.filter("admin", "Token", "write"));
+    context("/admin", manager.filter(manager.route().tokenType("admin").authType("Token").scopes("write").build()));
 
     assertRefused(server.getWith("/admin", "Token alice-token"), 403,
         "Token realm=\"api\", error=\"insufficient_scope\", error_description=\"Insufficient scope\", scope=\"write\"",
@@ -76,7 +76,7 @@ class FilterTest {
   @Test
   void filterRunsAfterTheFiltersBeforeItAndBeforeTheOnesAfterIt() {
     List<String> order = new CopyOnWriteArrayList<>();
-    HttpContext context = context("/chain", manager.filter("", ""));
+    HttpContext context = context("/chain", manager.filter(manager.route().build()));
     context.getFilters().add(0, Filter.beforeHandler("before", exchange -> order.add("before " + CurrentStatelessUser.get())));
     context.getFilters().add(Filter.beforeHandler("after", exchange -> order.add("after " + CurrentStatelessUser.get())));
 
@@ -86,7 +86,7 @@ class FilterTest {
 
   @Test
   void userIsClearedAfterTheChainReturns() {
-    context("/docs", manager.filter("", ""));
+    context("/docs", manager.filter(manager.route().build()));
     server.context("/probe", exchange -> TestServer.respond(exchange, 200, String.valueOf(CurrentStatelessUser.get())));
 
     assertEquals(200, server.getWith("/docs", "Bearer alice-token").statusCode());
@@ -95,15 +95,15 @@ class FilterTest {
 
   @Test
   void filterDescriptionNamesTheRoute() {
-    String description = manager.filter("refresh", "Token", "read").description();
+    String description = manager.filter(manager.route().tokenType("refresh").authType("Token").scopes("read").build()).description();
 
     assertTrue(description.contains("refresh") && description.contains("Token") && description.contains("read"), description);
   }
 
   @Test
   void filterArgumentsAreCheckedLikeRouteArguments() {
-    assertThrows(IllegalArgumentException.class, () -> manager.filter("", "Bad Scheme"));
-    assertThrows(IllegalArgumentException.class, () -> manager.filter("a b", ""));
-    assertThrows(IllegalArgumentException.class, () -> manager.filter("", "", "bad scope"));
+    assertThrows(IllegalArgumentException.class, () -> manager.filter(manager.route().authType("Bad Scheme").build()));
+    assertThrows(IllegalArgumentException.class, () -> manager.filter(manager.route().tokenType("a b").build()));
+    assertThrows(IllegalArgumentException.class, () -> manager.filter(manager.route().scopes("bad scope").build()));
   }
 }

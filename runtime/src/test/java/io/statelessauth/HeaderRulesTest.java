@@ -31,7 +31,7 @@ class HeaderRulesTest {
   void start() throws IOException {
     server = TestServer.start();
     manager = new TestManager();
-    server.context("/secure", manager.handler(manager.route("", ""),
+    server.context("/secure", manager.handler(manager.route().build(),
         (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name())));
   }
 
@@ -201,7 +201,7 @@ class HeaderRulesTest {
     TestManager shortTokens = new TestManager(StatelessAuthConfig.builder().maxTokenLength(8).build())
         .token("12345678", TestToken.of("alice"))
         .token("123456789", TestToken.of("alice"));
-    server.context("/short", shortTokens.handler(shortTokens.route("", ""),
+    server.context("/short", shortTokens.handler(shortTokens.route().build(),
         (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name())));
 
     assertOk(server.getWith("/short", "Bearer 12345678"), "hello alice");
@@ -237,7 +237,7 @@ class HeaderRulesTest {
 
   @Test
   void challengeNamesTheSchemeTheRouteRequires() {
-    server.context("/token-scheme", manager.handler(manager.route("", "Token"),
+    server.context("/token-scheme", manager.handler(manager.route().authType("Token").build(),
         (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name())));
 
     assertOk(server.getWith("/token-scheme", "token alice-token"), "hello alice");

@@ -54,7 +54,7 @@ class ListenerTest {
     log = new LogCapture();
     server = TestServer.start();
     manager = new TestManager(null, null, listener);
-    server.context("/secure", manager.handler(manager.route("", ""), (exchange, token, user) -> {
+    server.context("/secure", manager.handler(manager.route().build(), (exchange, token, user) -> {
       events.add("handler " + user.name());
       TestServer.respond(exchange, 200, "hello " + user.name());
     }));
@@ -108,7 +108,7 @@ class ListenerTest {
   @Test
   void handlerErrorIsReportedAfterTheAuthorization() {
     TestManager throwing = new TestManager(null, null, listener);
-    server.context("/throwing", throwing.handler(throwing.route("", ""), (exchange, token, user) -> {
+    server.context("/throwing", throwing.handler(throwing.route().build(), (exchange, token, user) -> {
       throw new StatelessAuthError("Not your document", 403, "Access");
     }));
 
@@ -151,7 +151,7 @@ class ListenerTest {
   @Test
   void defaultListenerDoesNothing() {
     TestManager quiet = new TestManager();
-    server.context("/quiet", quiet.handler(quiet.route("", ""), (exchange, token, user) -> TestServer.respond(exchange, 200, "ok")));
+    server.context("/quiet", quiet.handler(quiet.route().build(), (exchange, token, user) -> TestServer.respond(exchange, 200, "ok")));
 
     assertOk(server.getWith("/quiet", "Bearer alice-token"), "ok");
     assertRefused(server.get("/quiet"), 401, BARE_CHALLENGE, "Request error: Missing Authorization header");

@@ -45,7 +45,7 @@ class LoaderStepsTest {
     };
     manager = new TestManager(null, recordingJson, null);
     call = (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name());
-    route("/secure", manager.route("", ""));
+    route("/secure", manager.route().build());
   }
 
   @AfterEach
@@ -76,7 +76,7 @@ class LoaderStepsTest {
 
   @Test
   void routeTokenTypeAndSchemeArePassedToTheTokenLoader() {
-    route("/refresh", manager.route("refresh", "Token"));
+    route("/refresh", manager.route().tokenType("refresh").authType("Token").build());
 
     assertOk(server.getWith("/refresh", "Token alice-token"), "hello alice");
     assertEquals(List.of("alice-token|refresh|Token"), manager.tokenLoads);
@@ -95,7 +95,7 @@ class LoaderStepsTest {
   @Test
   void expiredTokenGives401NamingTheTokenType() {
     manager.token("old-token", TestToken.expiredFor("alice"));
-    route("/refresh", manager.route("refresh", ""));
+    route("/refresh", manager.route().tokenType("refresh").build());
 
     assertRefused(server.getWith("/secure", "Bearer old-token"), 401,
         challenge("invalid_token", "access token expired"), "Token error: access token expired");
@@ -106,7 +106,7 @@ class LoaderStepsTest {
 
   @Test
   void missingScopeGives403InsufficientScopeWithScopeParameter() {
-    route("/write", manager.route("", "", "read", "write"));
+    route("/write", manager.route().scopes("read", "write").build());
 
     assertRefused(alice("/write"), 403,
         challenge("insufficient_scope", "Insufficient scope") + ", scope=\"read write\"",
@@ -116,7 +116,7 @@ class LoaderStepsTest {
 
   @Test
   void allRequiredScopesGrantedPasses() {
-    route("/write", manager.route("", "", "read", "write"));
+    route("/write", manager.route().scopes("read", "write").build());
 
     assertOk(server.getWith("/write", "Bearer bob-token"), "hello bob");
   }
@@ -124,7 +124,7 @@ class LoaderStepsTest {
   @Test
   void modelWithNullScopesGrantsNothing() {
     manager.token("null-scopes", new TestToken("alice", false, null));
-    route("/read", manager.route("", "", "read"));
+    route("/read", manager.route().scopes("read").build());
 
     assertRefused(server.getWith("/read", "Bearer null-scopes"), 403,
         challenge("insufficient_scope", "Insufficient scope") + ", scope=\"read\"", "Scope error: Insufficient scope");
@@ -176,7 +176,7 @@ class LoaderStepsTest {
   @Test
   void statelessAuthError403FromLoaderOnScopedRouteNamesTheRouteScopes() {
     manager.failUserLoader(new StatelessAuthError("Read only today", 403, "Policy"));
-    route("/read", manager.route("", "", "read"));
+    route("/read", manager.route().scopes("read").build());
 
     assertRefused(alice("/read"), 403,
         challenge("insufficient_scope", "Read only today") + ", scope=\"read\"", "Policy error: Read only today");
@@ -330,7 +330,7 @@ class LoaderStepsTest {
   void errorHandlerFindsTheChallengeAlreadySet() {
     TestManager plain = new TestManager(null, (exchange, error) -> TestServer.respond(exchange, error.code(),
         "challenge: " + exchange.getResponseHeaders().getFirst("WWW-Authenticate")), null);
-    server.context("/plain", plain.handler(plain.route("", ""), (exchange, token, user) -> {}));
+    server.context("/plain", plain.handler(plain.route().build(), (exchange, token, user) -> {}));
 
     HttpResponse<String> response = server.get("/plain");
 
@@ -344,7 +344,7 @@ class LoaderStepsTest {
     TestManager broken = new TestManager(null, (exchange, error) -> {
       throw failure;
     }, null);
-    server.context("/broken", broken.handler(broken.route("", ""), (exchange, token, user) -> {}));
+    server.context("/broken", broken.handler(broken.route().build(), (exchange, token, user) -> {}));
 
     HttpResponse<String> response = server.get("/broken");
 

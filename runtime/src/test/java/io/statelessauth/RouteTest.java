@@ -1,6 +1,8 @@
 package io.statelessauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code manager.route(...)}: defaults and argument checks. */
+/** {@code manager.route()}: defaults, the values a route keeps, and argument checks. */
 class RouteTest {
   private final TestManager manager = new TestManager();
 
-  /** A manager whose token model does not implement {@link TokenMixin}, as the processor would generate it. */
+  /** A manager whose models implement no mixin, as the processor would generate it. */
   private static final class PlainManager extends AbstractStatelessAuthManager<String, String> {
     PlainManager() {
-      super(null, null, null);
+      super(ModelMixins.NONE, null, null, null);
     }
 
     @Override
@@ -32,81 +34,123 @@ class RouteTest {
   }
 
   @Test
-  void emptyTokenTypeAndSchemeMeanTheConfiguredDefaults() {
-    AuthRoute route = manager.route("", "");
+  void aRouteLeftAloneHasTheConfiguredDefaultsAndNoRequirement() {
+    AuthRoute route = manager.route().build();
 
     assertEquals("access", route.tokenType());
     assertEquals("Bearer", route.authType());
     assertEquals(Set.of(), route.scopes());
+    assertEquals(Set.of(), route.roles());
+    assertFalse(route.optional());
   }
 
   @Test
   void defaultsComeFromTheManagersConfig() {
     TestManager configured = new TestManager(StatelessAuthConfig.builder()
-        .defaultTokenType("session").defaultAuthType("Token").authHeader("X-Auth").maxTokenLength(10).build());
+        .defaultTokenType("session").defaultAuthType("Token").build());
 
-    AuthRoute route = configured.route("", "");
+    AuthRoute route = configured.route().build();
 
     assertEquals("session", route.tokenType());
     assertEquals("Token", route.authType());
-    assertEquals("X-Auth", route.authHeader());
-    assertEquals(10, route.maxTokenLength());
   }
 
   @Test
-  void explicitValuesAreKeptAndScopesKeepTheirOrder() {
-    AuthRoute route = manager.route("refresh", "DPoP", "write", "read", "admin:all", "write");
+  void explicitValuesAreKeptAndScopesAndRolesKeepTheirOrderWithoutRepeats() {
+    AuthRoute route = manager.route().tokenType("refresh").authType("DPoP")
+        .scopes("write", "read", "admin:all", "write").roles("editor", "admin", "editor").optional().build();
 
     assertEquals("refresh", route.tokenType());
     assertEquals("DPoP", route.authType());
     assertEquals(List.of("write", "read", "admin:all"), List.copyOf(route.scopes()));
+    assertEquals(List.of("editor", "admin"), List.copyOf(route.roles()));
+    assertTrue(route.optional());
     assertThrows(UnsupportedOperationException.class, () -> route.scopes().add("more"));
-    assertTrue(route.toString().contains("refresh") && route.toString().contains("DPoP"), route.toString());
+    assertThrows(UnsupportedOperationException.class, () -> route.roles().add("more"));
+    assertEquals("AuthRoute{tokenType=refresh, authType=DPoP, scopes=[write, read, admin:all],"
+        + " roles=[editor, admin], optional=true}", route.toString());
+  }
+
+  @Test
+  void routesWithTheSameRequirementsAreEqual() {
+    AuthRoute route = manager.route().scopes("read").roles("admin").build();
+
+    assertEquals(route, manager.route().scopes("read").roles("admin").build());
+    assertEquals(route.hashCode(), manager.route().scopes("read").roles("admin").build().hashCode());
+    assertNotEquals(route, manager.route().scopes("read").build());
+    assertNotEquals(route, manager.route().scopes("read").roles("admin").optional().build());
+    assertNotEquals(route, manager.route().tokenType("refresh").scopes("read").roles("admin").build());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Bad Scheme", "Bearer:", "Bearer\t", "B\u00e9arer", "Bea\"rer", "(Bearer)", "Bearer/1"})
+  @ValueSource(strings = {"Bad Scheme", "Bearer:", "Bearer\t", "B\u00e9arer", "Bea\"rer", "(Bearer)", "Bearer/1", ""})
   void schemeThatIsNotAnRfc9110TokenIsRejected(String authType) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> manager.route("", authType));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> manager.route().authType(authType));
     assertTrue(e.getMessage().contains("authType"), e.getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"access token", " access", "access\t", "line\nbreak", "caf\u00e9", "\u007f"})
+  @ValueSource(strings = {"access token", " access", "access\t", "line\nbreak", "caf\u00e9", "\u007f", ""})
   void tokenTypeWithWhitespaceOrNonAsciiIsRejected(String tokenType) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> manager.route(tokenType, ""));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> manager.route().tokenType(tokenType));
     assertTrue(e.getMessage().contains("tokenType"), e.getMessage());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "two words", "quo\"te", "back\\slash", "caf\u00e9", "tab\t", "\u007f"})
   void scopeThatIsNotAnRfc6749ScopeTokenIsRejected(String scope) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> manager.route("", "", "read", scope));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> manager.route().scopes("read", scope));
     assertTrue(e.getMessage().contains("scope"), e.getMessage());
   }
 
-  @Test
-  void nullScopeIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> manager.route("", "", (String) null));
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "\t", "\u2003"})
+  void blankRoleIsRejected(String role) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> manager.route().roles("admin", role));
+    assertTrue(e.getMessage().contains("roles"), e.getMessage());
   }
 
   @Test
-  void nullArgumentsAreRejected() {
-    assertThrows(NullPointerException.class, () -> manager.route(null, ""));
-    assertThrows(NullPointerException.class, () -> manager.route("", null));
-    assertThrows(NullPointerException.class, () -> manager.route("", "", (String[]) null));
+  void nullValuesAreRejected() {
+    assertThrows(IllegalArgumentException.class, () -> manager.route().scopes((String) null));
+    assertThrows(IllegalArgumentException.class, () -> manager.route().roles((String) null));
+    assertThrows(NullPointerException.class, () -> manager.route().tokenType(null));
+    assertThrows(NullPointerException.class, () -> manager.route().authType(null));
+    assertThrows(NullPointerException.class, () -> manager.route().scopes((String[]) null));
+    assertThrows(NullPointerException.class, () -> manager.route().roles((String[]) null));
     assertThrows(NullPointerException.class, () -> manager.handler(null, (exchange, token, user) -> {}));
-    assertThrows(NullPointerException.class, () -> manager.handler(manager.route("", ""), null));
+    assertThrows(NullPointerException.class, () -> manager.handler(manager.route().build(), null));
+    assertThrows(NullPointerException.class, () -> manager.filter(null));
   }
 
   @Test
-  void scopesOnAManagerThatCannotGrantThemAreRejected() {
+  void scopesOnAManagerWhoseTokensCannotGrantThemAreRejected() {
     PlainManager plain = new PlainManager();
+    AuthRoute scoped = plain.route().scopes("read").build();
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plain.route("", "", "read"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> plain.handler(scoped, (exchange, token, user) -> {}));
     assertTrue(e.getMessage().contains("TokenMixin"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> plain.filter("", "", "read"));
-    assertEquals(Set.of(), plain.route("", "").scopes());
+    assertThrows(IllegalArgumentException.class, () -> plain.filter(scoped));
+  }
+
+  @Test
+  void rolesOnAManagerWhoseUsersCannotHoldThemAreRejected() {
+    PlainManager plain = new PlainManager();
+    AuthRoute withRole = plain.route().roles("admin").build();
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> plain.handler(withRole, (exchange, token, user) -> {}));
+    assertTrue(e.getMessage().contains("UserMixin"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> plain.filter(withRole));
+  }
+
+  @Test
+  void modelMixinsNameWhatEachModelImplements() {
+    assertEquals(ModelMixins.NONE, ModelMixins.of(false, false));
+    assertEquals(ModelMixins.TOKEN, ModelMixins.of(true, false));
+    assertEquals(ModelMixins.USER, ModelMixins.of(false, true));
+    assertEquals(ModelMixins.TOKEN_AND_USER, ModelMixins.of(true, true));
   }
 
   @Test

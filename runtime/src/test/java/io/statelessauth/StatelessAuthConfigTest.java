@@ -4,11 +4,14 @@ import static io.statelessauth.Responses.assertOk;
 import static io.statelessauth.Responses.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -18,6 +21,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link StatelessAuthConfig}: defaults, the builder's checks and {@code fromProperties}. */
 class StatelessAuthConfigTest {
+  private static final HttpHandler PREFLIGHT = new HttpHandler() {
+    @Override
+    public void handle(com.sun.net.httpserver.HttpExchange exchange) {}
+
+    @Override
+    public String toString() {
+      return "cors";
+    }
+  };
 
   private static void assertDefaults(StatelessAuthConfig config) {
     assertEquals("Authorization", config.authHeader());
@@ -56,6 +68,7 @@ class StatelessAuthConfigTest {
         .addContextProcessor(false)
         .realm("my realm")
         .maxTokenLength(65_536)
+        .preflightHandler(PREFLIGHT)
         .build();
 
     assertEquals("X-Api-Token", config.authHeader());
@@ -64,8 +77,17 @@ class StatelessAuthConfigTest {
     assertFalse(config.addContextProcessor());
     assertEquals("my realm", config.realm());
     assertEquals(65_536, config.maxTokenLength());
+    assertSame(PREFLIGHT, config.preflightHandler().orElseThrow());
     assertEquals("StatelessAuthConfig{authHeader=X-Api-Token, defaultAuthType=Token, defaultTokenType=refresh,"
-        + " addContextProcessor=false, realm=my realm, maxTokenLength=65536}", config.toString());
+        + " addContextProcessor=false, realm=my realm, maxTokenLength=65536, preflightHandler=cors}",
+        config.toString());
+  }
+
+  @Test
+  void noPreflightHandlerByDefaultAndNullIsRefused() {
+    assertEquals(Optional.empty(), StatelessAuthConfig.defaults().preflightHandler());
+    assertTrue(StatelessAuthConfig.defaults().toString().endsWith(", preflightHandler=none}"));
+    assertThrows(NullPointerException.class, () -> StatelessAuthConfig.builder().preflightHandler(null));
   }
 
   @ParameterizedTest
@@ -219,7 +241,7 @@ class StatelessAuthConfigTest {
     TestManager manager = new TestManager(config);
 
     try (TestServer server = TestServer.start()) {
-      server.context("/secure", manager.handler(manager.route("", ""),
+      server.context("/secure", manager.handler(manager.route().build(),
           (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name())));
       assertOk(RawHttp.exchange(server.port(), RawHttp.get("/secure", "x-API-token: Bearer alice-token")), "hello alice");
       assertOk(server.get("/secure", "X-API-TOKEN", "bearer bob-token"), "hello bob");

@@ -64,8 +64,7 @@ class StatelessAuthErrorTest {
 
   @Test
   void sharedRuntimeErrorsCarryNoStackTraceAndStayUnchanged() {
-    AuthRoute route = new TestManager().route("", "");
-    StatelessAuthError shared = route.unknownToken;
+    StatelessAuthError shared = BoundRoute.defaults(StatelessAuthConfig.defaults()).refusals().unknownToken;
 
     shared.addSuppressed(new IllegalStateException("must not stick"));
     shared.fillInStackTrace();
@@ -77,7 +76,8 @@ class StatelessAuthErrorTest {
 
   @Test
   void runtimeErrorsHaveTheDocumentedTypesAndCodes() {
-    AuthRoute route = new TestManager().route("refresh", "");
+    TestManager manager = new TestManager();
+    RouteRefusals route = new RouteRefusals(manager.config(), manager.route().tokenType("refresh").roles("admin").build());
 
     assertEquals("Request error: Missing Authorization header", route.missingCredentials.fullMsg());
     assertEquals(Optional.empty(), route.missingCredentials.errorCode());
@@ -90,6 +90,8 @@ class StatelessAuthErrorTest {
     assertEquals(403, route.insufficientScope.code());
     assertEquals("Server error: Internal server error", route.serverError.fullMsg());
     assertEquals(500, route.serverError.code());
-    assertEquals("Token error: Invalid User", AuthRoute.INACTIVE_USER.fullMsg());
+    assertEquals("Token error: Invalid User", route.inactiveUser.fullMsg());
+    assertEquals("Role error: Insufficient role", route.insufficientRole.fullMsg());
+    assertEquals(403, route.insufficientRole.code());
   }
 }

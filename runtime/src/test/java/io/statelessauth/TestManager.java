@@ -34,7 +34,7 @@ final class TestManager extends AbstractStatelessAuthManager<TestToken, TestUser
   }
 
   TestManager(StatelessAuthConfig config, AuthErrorHandler errorHandler, AuthListener listener) {
-    super(config, errorHandler, listener);
+    super(ModelMixins.TOKEN_AND_USER, config, errorHandler, listener);
     tokens.put(ALICE_TOKEN, TestToken.of("alice", "read"));
     tokens.put(BOB_TOKEN, TestToken.of("bob", "read", "write"));
     users.put("alice", TestUser.active("alice"));
@@ -93,20 +93,5 @@ final class TestManager extends AbstractStatelessAuthManager<TestToken, TestUser
     if (failure != null) {
       throw new IllegalArgumentException("Loaders throw only unchecked exceptions", failure);
     }
-  }
-
-  @Override
-  protected void checkToken(TestToken token, AuthRoute route) {
-    checkExpiryAndScopes(token, route);
-  }
-
-  @Override
-  protected void checkUser(TestUser user) {
-    checkActive(user);
-  }
-
-  @Override
-  protected boolean grantsScopes() {
-    return true;
   }
 }

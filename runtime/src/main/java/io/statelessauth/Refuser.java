@@ -1,0 +1,58 @@
+package io.statelessauth;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * Answers a refused request: tells the {@link AuthListener}, sets the RFC 6750 challenge, lets the
+ * {@link AuthErrorHandler} write the response and closes the exchange. A listener or error handler
+ * that fails is logged (with the presented token redacted) and never costs more than the request:
+ * an error handler that throws before sending anything leaves a bare 500.
+ */
+final class Refuser {
+  private static final Logger LOG = System.getLogger(AbstractStatelessAuthManager.class.getName());
+
+  private final AuthErrorHandler errorHandler;
+  private final AuthListener listener;
+
+  Refuser(AuthErrorHandler errorHandler, AuthListener listener) {
+    this.errorHandler = errorHandler;
+    this.listener = listener;
+  }
+
+  /** Refuses {@code exchange} with {@code error}; {@code presented} is the token, if one was read. */
+  void refuse(HttpExchange exchange, RouteRefusals refusals, StatelessAuthError error, String presented)
+      throws IOException {
+    try {
+      notifyListener(exchange, error, presented);
+      String challenge = refusals.challenge(error);
+      if (challenge != null) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
+      }
+      errorHandler.handle(exchange, error);
+    } catch (RuntimeException | IOException failure) {
+      boolean responseStarted = exchange.getResponseCode() != -1;
+      if (failure instanceof RuntimeException || !responseStarted) {
+        LOG.log(Level.ERROR, "The AuthErrorHandler failed on " + Requests.describe(exchange),
+            Redacted.of(failure, presented));
+      }
+      if (responseStarted) {
+        throw failure;
+      }
+      exchange.sendResponseHeaders(500, -1);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void notifyListener(HttpExchange exchange, StatelessAuthError error, String presented) {
+    try {
+      listener.onUnauthorized(exchange, error);
+    } catch (RuntimeException failure) {
+      LOG.log(Level.ERROR, "The AuthListener failed on " + Requests.describe(exchange),
+          Redacted.of(failure, presented));
+    }
+  }
+}
