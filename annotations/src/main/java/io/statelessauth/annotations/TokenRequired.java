@@ -32,6 +32,8 @@ import java.lang.annotation.Target;
  * <p>The method returns {@code void}, may declare {@code throws IOException}, and takes, in any
  * order, any of: the {@code HttpExchange}, the user (the {@link UserLoader}'s return type or a
  * supertype of it) and the token model (the {@link TokenLoader}'s return type or a supertype).
+ * On an {@link #optional} route the user and the token model are {@code java.util.Optional} of
+ * those types instead, empty for an anonymous request.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -60,4 +62,22 @@ public @interface TokenRequired {
    * token that lacks one gets 403 {@code insufficient_scope}.
    */
   String[] scopes() default {};
+
+  /**
+   * Roles of which the user must hold at least one (any-of, like {@code @RolesAllowed}). Empty (the
+   * default) lets any authenticated user in. Non-empty only where the user implements {@code
+   * io.statelessauth.UserMixin}, whose {@code roles()} tells what a user holds; a user who holds
+   * none gets 403 (type {@code Role}, challenge {@code insufficient_scope} without a scope). Checked
+   * after the active-user check. No role may be blank.
+   */
+  String[] roles() default {};
+
+  /**
+   * Whether a request without credentials for the route's scheme (no header, a blank one, or
+   * another scheme) runs the method anonymously, with empty {@code Optional} user and token and no
+   * current user bound. Credentials that are presented for the route's scheme are checked in full
+   * as on any route: a bad token is refused, never treated as anonymous. The user and token
+   * parameters of an optional route are declared {@code Optional<User>} and {@code Optional<Token>}.
+   */
+  boolean optional() default false;
 }

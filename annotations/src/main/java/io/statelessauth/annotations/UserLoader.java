@@ -9,10 +9,12 @@ import java.lang.annotation.Target;
 /**
  * Marks the application's class that finds the user a token model belongs to.
  *
- * <p>The class is concrete and has exactly one instance method {@code load(T token)}, where
+ * <p>The type is a class, an abstract class or an interface with exactly one instance method
+ * {@code load(T token)}, where
  * {@code T} is the {@link TokenLoader}'s return type or a supertype of it, returning the user (any
  * reference type) or {@code null} when the user cannot be found; a token without a user is a
- * server fault and answers 500.
+ * server fault and answers 500. As for {@link TokenLoader}, the generated builder takes the
+ * annotated type, so an interface can be implemented by a fake or a lambda in tests.
  *
  * <pre>{@code
  * @UserLoader

@@ -77,7 +77,7 @@ public final class Paths {
 
   /** The runtime's {@link Filter} in front of a handler that reads the current user. */
   public HttpHandler filter() {
-    return new FilterPath(manager.filter("", "", Accounts.SCOPE), new CurrentUserEndpoint(api));
+    return new FilterPath(manager.filter(manager.route().scopes(Accounts.SCOPE).build()), new CurrentUserEndpoint(api));
   }
 
   /** Runs a filter as the JDK's server does: a new chain per request, then the handler. */

@@ -4,6 +4,16 @@ import com.google.auto.service.AutoService;
 import io.statelessauth.annotations.TokenLoader;
 import io.statelessauth.annotations.TokenRequired;
 import io.statelessauth.annotations.UserLoader;
+import io.statelessauth.processor.model.WiringPlan;
+import io.statelessauth.processor.validation.LocalHandlerScanner;
+import io.statelessauth.processor.validation.Messages;
+import io.statelessauth.processor.validation.RoundElements;
+import io.statelessauth.processor.validation.TypeFacts;
+import io.statelessauth.processor.validation.WiringValidator;
+import io.statelessauth.processor.writing.SourceSink;
+import io.statelessauth.processor.writing.WiringWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Set;
 import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
@@ -13,23 +23,25 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
 
 /**
  * The stateless-auth annotation processor. It checks that the {@code @TokenLoader}, the
  * {@code @UserLoader} and every {@code @TokenRequired} method fit together, reporting each mistake
- * as a compile error on the element at fault, and generates {@code StatelessAuthManager} beside the
- * token loader and {@code Authenticated<Name>} beside each class with handlers. Put it on the
- * annotation processor path only; nothing of it is needed at run time.
+ * on the element at fault, and generates {@code StatelessAuthManager} beside the token loader and
+ * {@code Authenticated<Name>} beside each class with handlers. Put it on the annotation processor
+ * path only; nothing of it is needed at run time.
+ *
+ * <p>Each round runs three phases: collect the annotated types, deferring by name those whose
+ * types another processor has yet to generate; validate what is ready into a plan; write the
+ * plan.
  */
 @AutoService(Processor.class)
 public final class StatelessAuthProcessor extends AbstractProcessor {
   private final Function<Filer, SourceSink> sinks;
-  private Diagnostics diagnostics;
-  private NameRegistry names;
   private LocalHandlerScanner localHandlers;
-  private Loaders loaders;
-  private Handlers handlers;
+  private AnnotatedElements annotated;
+  private WiringValidator validator;
+  private WiringWriter writer;
 
   /** The processor as javac finds it on the processor path. */
   public StatelessAuthProcessor() {
@@ -57,49 +69,30 @@ public final class StatelessAuthProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
-    Elements elements = environment.getElementUtils();
-    TypeFacts typeFacts = new TypeFacts(elements, environment.getTypeUtils());
-    GeneratedNames generatedNames = new GeneratedNames(elements);
-    diagnostics = new Diagnostics(environment.getMessager());
-    Generation generation = new Generation(elements, sinks.apply(environment.getFiler()), diagnostics);
-    names = new NameRegistry(diagnostics);
     localHandlers = LocalHandlerScanner.create(environment);
-    loaders =
-        new Loaders(
-            elements,
-            typeFacts,
-            new LoaderPairValidator(elements, typeFacts, generatedNames, names, diagnostics),
-            new ManagerGenerator(typeFacts, generation),
-            diagnostics);
-    handlers =
-        new Handlers(
-            elements,
-            typeFacts,
-            new HandlerClassValidator(elements, typeFacts, generatedNames, names, diagnostics),
-            new AuthenticatedGenerator(typeFacts, generation),
-            diagnostics);
+    annotated = new AnnotatedElements(
+        environment.getElementUtils(), new TypeFacts(environment.getElementUtils(), environment.getTypeUtils()));
+    validator = new WiringValidator(environment);
+    writer = new WiringWriter(environment, sinks.apply(environment.getFiler()));
   }
 
   /**
-   * Collects the round's elements, then validates, models and generates what is ready; at the end
-   * of processing, reports what never could be. Never throws, and never claims the annotations:
-   * claiming would hide the round from other processors that support {@code "*"}.
+   * Collects the round's annotated types, validates what is ready into a plan and writes it. Never
+   * throws, and never claims the annotations: claiming would hide the round from other processors
+   * that support {@code "*"}.
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
-      names.declare(round.getRootElements());
       localHandlers.scan(round.getRootElements());
-      loaders.collect(round);
-      handlers.collect(round);
-      loaders.pair();
-      handlers.process(loaders);
-      if (round.processingOver()) {
-        loaders.finish(round.errorRaised());
-        handlers.finish(loaders, round.errorRaised());
-      }
+      RoundElements ready = annotated.collect(round);
+      WiringPlan plan = validator.validate(ready);
+      writer.write(plan);
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      diagnostics.internalError(null, e);
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      Messages message = Messages.INTERNAL_ERROR;
+      processingEnv.getMessager().printMessage(message.kind(), message.format("a round", trace));
     }
     return false;
   }

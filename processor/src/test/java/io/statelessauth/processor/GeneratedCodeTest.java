@@ -16,15 +16,15 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -189,15 +189,14 @@ import java.io.IOException;
   }
 
   @Test
-  void mixinChecksAreGeneratedForModelsThatImplementTheMixins() {
+  void managerTellsTheRuntimeThatBothModelsImplementTheMixins() {
     String manager = generated(compileWithModels(API), "test.StatelessAuthManager");
-    assertThat(manager).contains("checkExpiryAndScopes(token, route);");
-    assertThat(manager).contains("protected boolean grantsScopes() {");
-    assertThat(manager).contains("checkActive(user);");
+    assertThat(manager)
+        .contains("super(ModelMixins.TOKEN_AND_USER, builder.config, builder.errorHandler, builder.listener);");
   }
 
   @Test
-  void mixinChecksAreLeftOutForModelsThatDoNotImplementTheMixins() {
+  void managerTellsTheRuntimeThatNeitherModelImplementsAMixin() {
     JavaFileObject token =
         source(
             "test.Token",
@@ -214,9 +213,7 @@ import java.io.IOException;
             """);
     JavaFileObject user = source("test.User", "package test;\n\npublic final class User {\n  public User(String name) {}\n}");
     String manager = generated(compileWithModels(token, user, API), "test.StatelessAuthManager");
-    assertThat(manager).doesNotContain("checkToken");
-    assertThat(manager).doesNotContain("grantsScopes");
-    assertThat(manager).doesNotContain("checkUser");
+    assertThat(manager).contains("super(ModelMixins.NONE, builder.config, builder.errorHandler, builder.listener);");
   }
 
   @Test
@@ -224,30 +221,32 @@ import java.io.IOException;
     String api = generated(compileWithModels(API), "test.AuthenticatedApi");
     assertThat(api).contains("public AuthenticatedApi(Api target, StatelessAuthManager manager) {");
     assertThat(api)
-        .contains("this.secret = manager.handler(manager.route(\"\", \"\"), new Calls(target, 0));");
+        .contains("this.secret = manager.handler(manager.route().build(),\n"
+            + "        (exchange, token, user) -> target.secret(exchange, user));");
     assertThat(api).contains("public HttpHandler secret() {\n    return secret;\n  }");
   }
 
   @Test
   void parametersAreInjectedInTheOrderTheHandlerDeclaresThem() {
     String routes = generated(compileWithModels(ROUTES), "test.AuthenticatedRoutes");
-    assertThat(routes).contains("private static final class Calls implements AuthenticatedCall<Object, Object> {");
-    assertThat(routes).contains("target.refresh((User) user, exchange, (Token) token);");
-    assertThat(routes).contains("target.nothing();");
+    assertThat(routes).contains("(exchange, token, user) -> target.refresh(user, exchange, token));");
+    assertThat(routes).contains("(exchange, token, user) -> target.nothing());");
+    assertThat(routes).doesNotContain("(User)");
+    assertThat(routes).doesNotContain("Object,");
   }
 
   @Test
   void routeValuesArePassedToTheManager() {
     String routes = generated(compileWithModels(ROUTES), "test.AuthenticatedRoutes");
     assertThat(routes)
-        .contains("manager.route(\"refresh\", \"Basic\", \"read\", \"write\"), new Calls(target, 2))");
+        .contains("manager.route().tokenType(\"refresh\").authType(\"Basic\").scopes(\"read\", \"write\").build(),");
   }
 
   @Test
   void staticHandlerIsCalledOnItsClass() {
     String routes = generated(compileWithModels(ROUTES), "test.AuthenticatedRoutes");
-    assertThat(routes).contains("case 1: {\n          Routes.ping(exchange);\n          return;\n        }");
-    assertThat(routes).contains("this.ping = manager.handler(manager.route(\"\", \"\"), new Calls(target, 1));");
+    assertThat(routes).contains("this.ping = manager.handler(manager.route().build(),\n"
+        + "        (exchange, token, user) -> Routes.ping(exchange));");
   }
 
   @Test

@@ -10,6 +10,7 @@ import static io.statelessauth.processor.Fixtures.compileWithModels;
 import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
+import io.statelessauth.processor.validation.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +125,7 @@ class LoaderRulesTest {
   // 3.4
 
   @Test
-  void loaderOnAnInterfaceIsAnError() {
+  void loaderMayBeAnInterfaceAndTheBuilderTakesIt() {
     JavaFileObject tokens =
         source(
             "test.Tokens",
@@ -136,14 +137,26 @@ class LoaderRulesTest {
               Token load(String token, String tokenType, String authType);
             }
             """);
-    assertThat(compileWithModels(tokens))
-        .hadErrorContaining(Messages.LOADER_NOT_A_CLASS.format("TokenLoader", "test.Tokens", "an interface"))
-        .inFile(tokens)
-        .onLineContaining("public interface Tokens");
+    Compilation compilation = compileWithModels(tokens);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.StatelessAuthManager")
+        .contentsAsUtf8String()
+        .contains("public Builder tokenLoader(Tokens tokenLoader)");
   }
 
   @Test
-  void abstractLoaderIsAnError() {
+  void loaderMayBeAnAbstractClassWithAnInheritedLoad() {
+    JavaFileObject base =
+        source(
+            "test.UserSource",
+            """
+            package test;
+
+            public interface UserSource {
+              User load(Token token);
+            }
+            """);
     JavaFileObject users =
         source(
             "test.Users",
@@ -151,16 +164,33 @@ class LoaderRulesTest {
             package test;
 
             @io.statelessauth.annotations.UserLoader
-            public abstract class Users {
-              public User load(Token token) {
-                return null;
-              }
+            public abstract class Users implements UserSource {
+              protected abstract String describe();
             }
             """);
+    Compilation compilation = compileWithModels(base, users);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.StatelessAuthManager")
+        .contentsAsUtf8String()
+        .contains("public Builder userLoader(Users userLoader)");
+  }
+
+  @Test
+  void annotationTypeLoaderIsAnError() {
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            @io.statelessauth.annotations.UserLoader
+            public @interface Users {}
+            """);
     assertThat(compileWithModels(users))
-        .hadErrorContaining(Messages.LOADER_ABSTRACT.format("UserLoader", "test.Users"))
+        .hadErrorContaining(Messages.LOADER_NOT_A_CLASS.format("UserLoader", "test.Users", "an annotation type"))
         .inFile(users)
-        .onLineContaining("public abstract class Users");
+        .onLineContaining("public @interface Users");
   }
 
   @Test
@@ -260,7 +290,7 @@ class LoaderRulesTest {
     JavaFileObject tokens = tokens("  public Token find(String token) { return null; }");
     assertThat(compileWithModels(tokens))
         .hadErrorContaining(
-            Messages.LOAD_MISSING.format("TokenLoader", "test.Tokens", LoaderKind.TOKEN.example()))
+            Messages.LOAD_MISSING.format("TokenLoader", "test.Tokens", io.statelessauth.processor.validation.LoaderKind.TOKEN.example()))
         .inFile(tokens)
         .onLineContaining("public final class Tokens");
   }

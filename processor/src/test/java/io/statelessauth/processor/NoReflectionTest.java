@@ -22,20 +22,25 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * No reflection at run time: the bytecode of the classes generated from the end-to-end sources,
- * and of the runtime, as {@code javap -c -p -v} prints it, refers to no reflective API.
+ * No reflection at run time, as the README defines it: the bytecode of the classes generated from
+ * the end-to-end sources, and of the runtime, as {@code javap -c -p -v} prints it, uses no {@code
+ * java.lang.reflect}, {@code Class.forName}, {@code ServiceLoader}, {@code Proxy} or method-handle
+ * lookup. Lambdas and string concatenation (invokedynamic, whose bootstraps only name {@code
+ * MethodHandles$Lookup} in a descriptor) are allowed.
  */
 class NoReflectionTest {
-  /**
-   * Reflection, class loading by name, method handles, service lookup and dynamic proxies, as javap
-   * names them. Strict: the bootstrap of an invokedynamic (a lambda, or string concatenation,
-   * which the runtime compiles inline) would name MethodHandles$Lookup and fail too.
-   */
+  /** Reflection, class loading by name, method-handle lookups, service lookup and dynamic proxies, as javap names them. */
   private static final List<Pattern> REFLECTION =
       Stream.of(
               "java/lang/reflect/",
               "java/lang/Class.forName",
-              "MethodHandles",
+              "java/lang/Class.getDeclared",
+              "java/lang/Class.getMethod",
+              "MethodHandles.lookup",
+              "MethodHandles.privateLookupIn",
+              "MethodHandles.publicLookup",
+              "MethodHandles$Lookup.find",
+              "MethodHandles$Lookup.unreflect",
               "java/util/ServiceLoader",
               "/Proxy")
           .map(Pattern::quote)
@@ -43,7 +48,7 @@ class NoReflectionTest {
           .collect(Collectors.toList());
 
   @Test
-  void generatedClassesReferToNoReflectiveApiNorInvokedynamic() throws Exception {
+  void generatedClassesUseNoReflection() throws Exception {
     Path dir = location(StatelessAuthManager.class).resolve("io/statelessauth/processor/e2e");
     List<String> classes;
     try (Stream<Path> files = Files.list(dir)) {
@@ -56,13 +61,12 @@ class NoReflectionTest {
     }
     assertTrue(classes.size() >= 5, "expected the generated classes in " + dir + ", found " + classes);
     String bytecode = javap(List.of(), classes);
-    List<Pattern> strict = new ArrayList<>(REFLECTION);
-    strict.add(Pattern.compile("invokedynamic"));
-    assertEquals(List.of(), offending(bytecode, strict));
+    assertTrue(bytecode.contains("invokedynamic"), "the generated handlers are lambdas");
+    assertEquals(List.of(), offending(bytecode, REFLECTION));
   }
 
   @Test
-  void runtimeClassesReferToNoReflectiveApi() throws Exception {
+  void runtimeClassesUseNoReflection() throws Exception {
     Path runtime = location(AbstractStatelessAuthManager.class);
     String bytecode;
     if (Files.isDirectory(runtime)) {

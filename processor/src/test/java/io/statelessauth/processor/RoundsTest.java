@@ -2,6 +2,7 @@ package io.statelessauth.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.statelessauth.processor.Fixtures.API;
 import static io.statelessauth.processor.Fixtures.TOKENS;
 import static io.statelessauth.processor.Fixtures.USER;
@@ -9,9 +10,12 @@ import static io.statelessauth.processor.Fixtures.USERS;
 import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
+import io.statelessauth.processor.validation.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -72,7 +76,7 @@ class RoundsTest {
     assertThat(compilation)
         .generatedSourceFile("test.StatelessAuthManager")
         .contentsAsUtf8String()
-        .contains("checkExpiryAndScopes(token, route);");
+        .contains("super(ModelMixins.TOKEN_AND_USER,");
     assertThat(compilation).generatedSourceFile("test.AuthenticatedApi");
   }
 
@@ -128,23 +132,51 @@ class RoundsTest {
     assertThat(compilation).hadErrorContaining("java.lang.IllegalStateException: boom");
   }
 
+  /**
+   * A processor whose writes of the file named {@code failing} fail with "disk full"; the names of
+   * the files it did write go to {@code written}.
+   */
+  private static StatelessAuthProcessor failingToWrite(String failing, List<String> written) {
+    return new StatelessAuthProcessor(
+        filer ->
+            file -> {
+              String name = file.packageName() + "." + file.typeSpec().name();
+              if (name.equals(failing)) {
+                throw new IOException("disk full");
+              }
+              file.writeTo(filer);
+              written.add(name);
+            });
+  }
+
   @Test
-  void fileThatCannotBeWrittenIsReportedOnItsOrigin() {
-    StatelessAuthProcessor failing =
-        new StatelessAuthProcessor(
-            filer ->
-                file -> {
-                  throw new IOException("disk full");
-                });
+  void handlerFileThatCannotBeWrittenIsReportedOnItsHandlerClass() {
+    List<String> written = new ArrayList<>();
     Compilation compilation =
-        javac().withProcessors(failing).compile(Fixtures.TOKEN, USER, TOKENS, USERS, API);
-    assertThat(compilation)
-        .hadErrorContaining(Messages.WRITE_FAILED.format("test.StatelessAuthManager", "disk full"))
-        .inFile(TOKENS)
-        .onLineContaining("public final class Tokens");
+        javac()
+            .withProcessors(failingToWrite("test.AuthenticatedApi", written))
+            .compile(Fixtures.TOKEN, USER, TOKENS, USERS, API);
+    assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(Messages.WRITE_FAILED.format("test.AuthenticatedApi", "disk full"))
         .inFile(API)
         .onLineContaining("public class Api");
+    assertEquals(List.of("test.StatelessAuthManager"), written);
   }
+
+  @Test
+  void managerThatCannotBeWrittenIsReportedOnTheTokenLoaderAndNothingThatNeedsItIsWritten() {
+    List<String> written = new ArrayList<>();
+    Compilation compilation =
+        javac()
+            .withProcessors(failingToWrite("test.StatelessAuthManager", written))
+            .compile(Fixtures.TOKEN, USER, TOKENS, USERS, API);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(Messages.WRITE_FAILED.format("test.StatelessAuthManager", "disk full"))
+        .inFile(TOKENS)
+        .onLineContaining("public final class Tokens");
+    assertEquals(List.of(), written);
+  }
+
 }

@@ -1,0 +1,61 @@
+package io.statelessauth.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/** Owns every name the processor generates: classes, nested classes, fields and parameters. */
+public final class GeneratedNames {
+  /** The processor's name, for {@code @Generated}. */
+  public static final String PROCESSOR = "io.statelessauth.processor.StatelessAuthProcessor";
+  /** The manager's simple name, in the {@code @TokenLoader}'s package. */
+  public static final String MANAGER = "StatelessAuthManager";
+  /** The manager's nested builder. */
+  public static final String BUILDER = "Builder";
+  /** The prefix of the class generated beside each handler class. */
+  public static final String AUTHENTICATED_PREFIX = "Authenticated";
+
+  public static final String TOKEN_LOADER = "tokenLoader";
+  public static final String USER_LOADER = "userLoader";
+  public static final String CONFIG = "config";
+  public static final String ERROR_HANDLER = "errorHandler";
+  public static final String LISTENER = "listener";
+
+  public static final String TOKEN = "token";
+  public static final String TOKEN_TYPE = "tokenType";
+  public static final String AUTH_TYPE = "authType";
+  public static final String USER = "user";
+  public static final String EXCHANGE = "exchange";
+  public static final String TARGET = "target";
+  public static final String MANAGER_PARAMETER = "manager";
+
+  private final Elements elements;
+
+  /** Names for types of this compilation. */
+  public GeneratedNames(Elements elements) {
+    this.elements = elements;
+  }
+
+  /** {@code StatelessAuthManager} in the package of {@code tokenLoader}. */
+  public ClassName manager(TypeElement tokenLoader) {
+    return ClassName.get(packageName(tokenLoader), MANAGER);
+  }
+
+  /** {@code Authenticated<Name>} beside {@code handlerClass}; nested names joined by {@code _}. */
+  public ClassName authenticated(TypeElement handlerClass) {
+    List<String> simpleNames = new ArrayList<>();
+    for (Element e = handlerClass; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+      simpleNames.add(0, e.getSimpleName().toString());
+    }
+    return ClassName.get(
+        packageName(handlerClass), AUTHENTICATED_PREFIX + String.join("_", simpleNames));
+  }
+
+  private String packageName(TypeElement type) {
+    return elements.getPackageOf(type).getQualifiedName().toString();
+  }
+}

@@ -1,0 +1,13 @@
+package io.statelessauth.processor.model;
+
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * One parameter of a handler method and what is passed to it.
+ *
+ * @param source what the wrapper passes
+ * @param type the parameter's declared type
+ * @param optional whether the parameter is an {@code Optional} of the user or token model (on an
+ *     optional route), which the wrapper fills with {@code Optional.ofNullable}
+ */
+public record HandlerArgument(Injection source, TypeMirror type, boolean optional) {}

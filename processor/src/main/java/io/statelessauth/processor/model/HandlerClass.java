@@ -1,0 +1,24 @@
+package io.statelessauth.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A validated class with {@code @TokenRequired} methods, from which {@code Authenticated<Name>} is
+ * generated.
+ *
+ * @param element the handler class
+ * @param generated the name of the class generated beside it
+ * @param isPublic whether code in any package may use the handler class
+ * @param isHttpHandler whether it is an {@code HttpHandler} whose own {@code handle} is annotated
+ * @param methods its handler methods, sorted by name
+ * @param loaders the loader pair the handlers are checked by
+ */
+public record HandlerClass(
+    TypeElement element,
+    ClassName generated,
+    boolean isPublic,
+    boolean isHttpHandler,
+    List<HandlerMethod> methods,
+    LoaderBinding loaders) {}

@@ -1,0 +1,80 @@
+package io.statelessauth.processor.writing;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import io.statelessauth.processor.model.GeneratedNames;
+import io.statelessauth.processor.validation.Messages;
+import java.io.IOException;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Marks a generated type {@code @Generated} by this processor and writes it as a source file; a
+ * file that cannot be written is reported on the element it was generated from.
+ */
+final class SourceWriter {
+  private static final AnnotationSpec GENERATED =
+      AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+          .addMember("value", "$S", GeneratedNames.PROCESSOR)
+          .build();
+
+  private static final String GENERATED_MODULE = "java.compiler";
+
+  private final Elements elements;
+  private final SourceSink sink;
+  private final Messager messager;
+
+  SourceWriter(Elements elements, SourceSink sink, Messager messager) {
+    this.elements = elements;
+    this.sink = sink;
+    this.messager = messager;
+  }
+
+  /**
+   * Marks {@code type} {@code @Generated} by this processor, unless it is generated into a named
+   * module that does not read {@code java.compiler}, where the annotation would not compile.
+   */
+  void markGenerated(TypeSpec.Builder type, Element origin) {
+    ModuleElement module = elements.getModuleOf(origin);
+    if (module == null || module.isUnnamed() || reads(module, GENERATED_MODULE, false)) {
+      type.addAnnotation(GENERATED);
+    }
+  }
+
+  /** Whether {@code module} reads {@code name}: requires it, or requires one that passes it on. */
+  private static boolean reads(ModuleElement module, String name, boolean transitiveOnly) {
+    for (ModuleElement.RequiresDirective requires :
+        ElementFilter.requiresIn(module.getDirectives())) {
+      if (transitiveOnly && !requires.isTransitive()) {
+        continue;
+      }
+      ModuleElement dependency = requires.getDependency();
+      if (dependency.getQualifiedName().contentEquals(name) || reads(dependency, name, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Writes {@code type} into {@code packageName}; whether it was written. A failure is reported on
+   * {@code origin}.
+   */
+  boolean write(String packageName, TypeSpec type, Element origin) {
+    JavaFile file = JavaFile.builder(packageName, type).skipJavaLangImports(true).build();
+    try {
+      sink.write(file);
+      return true;
+    } catch (IOException e) {
+      String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
+      Messages message = Messages.WRITE_FAILED;
+      messager.printMessage(message.kind(), message.format(name, e.getMessage()), origin);
+      return false;
+    }
+  }
+}
