@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DESIGN steps 1 and 2 end to end: reading the header and parsing the credentials, over a real
+ * The header rows of README "One request, step by step" end to end: reading the header and parsing the credentials, over a real
  * server, with the client where it sends the header and raw sockets where it will not.
  */
 class HeaderRulesTest {

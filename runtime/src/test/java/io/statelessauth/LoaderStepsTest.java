@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DESIGN steps 3 to 7 end to end: the loaders, the mixin checks, errors thrown by loaders and by
+ * The request steps after the header (README, "One request, step by step") end to end: the loaders, the mixin checks, errors thrown by loaders and by
  * the handler, and what is logged.
  */
 class LoaderStepsTest {

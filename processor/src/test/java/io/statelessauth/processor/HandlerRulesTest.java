@@ -10,7 +10,7 @@ import io.statelessauth.processor.validation.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** Rules 3.2 and 3.10 to 3.18 of the processor issue: the {@code @TokenRequired} handlers. */
+/** The compile-time checks of the {@code @TokenRequired} handlers. */
 class HandlerRulesTest {
   private static final String INJECTABLE = Messages.INJECTABLE.format("test.User", "test.Token");
 
@@ -32,7 +32,7 @@ class HandlerRulesTest {
             .formatted(body));
   }
 
-  // 3.2
+  // Handlers but no loaders
 
   @Test
   void handlerWithoutAnyLoaderIsReportedOnTheHandler() {
@@ -43,7 +43,7 @@ class HandlerRulesTest {
         .onLineContaining("void secret");
   }
 
-  // 3.10
+  // What the generated code cannot reach
 
   @Test
   void handlerInANamedPackageCannotUseAManagerInTheUnnamedPackage() {
@@ -128,7 +128,7 @@ class HandlerRulesTest {
         .onLineContaining("Named named");
   }
 
-  // 3.11
+  // Where a handler may be
 
   @Test
   void privateHandlerIsAnError() {
@@ -236,7 +236,7 @@ class HandlerRulesTest {
         .onLineContaining("<X> void secret");
   }
 
-  // 3.12
+  // Handler parameters
 
   @Test
   void parameterThatCannotBeInjectedListsWhatCan() {
@@ -308,7 +308,7 @@ class HandlerRulesTest {
         .onLineContaining("int id");
   }
 
-  // 3.13
+  // What a handler returns
 
   @Test
   void handlerReturningAValueIsAnError() {
@@ -320,7 +320,7 @@ class HandlerRulesTest {
         .onLineContaining("String secret");
   }
 
-  // 3.14
+  // What a handler throws
 
   @Test
   void handlerDeclaringACheckedExceptionOtherThanIoExceptionIsAnError() {
@@ -337,7 +337,7 @@ class HandlerRulesTest {
         .onLineContaining("void secret");
   }
 
-  // 3.15
+  // authType and tokenType
 
   @Test
   void authTypeThatIsNotAnRfc9110TokenIsReportedOnTheValue() {
@@ -369,7 +369,7 @@ class HandlerRulesTest {
         .onLineContaining("tokenType = \"re fresh\"");
   }
 
-  // 3.16
+  // Scopes
 
   @Test
   void scopeThatIsNotAnRfc6749ScopeTokenIsReportedOnThatScope() {
@@ -405,7 +405,7 @@ class HandlerRulesTest {
         .onLineContaining("scopes = \"admin\"");
   }
 
-  // 3.17
+  // Handler names
 
   @Test
   void twoHandlersOfTheSameNameAreEachReported() {
@@ -434,7 +434,7 @@ class HandlerRulesTest {
         .onLineContaining("void hashCode");
   }
 
-  // 3.18
+  // Generated names already taken
 
   @Test
   void classAlreadyNamedLikeTheGeneratedOneIsAnError() {

@@ -14,7 +14,7 @@ import io.statelessauth.processor.validation.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** Rules 3.1 and 3.3 to 3.10 of the processor issue: the loaders and how they pair. */
+/** The compile-time checks of the loaders and how they pair (README, "Compile-time checks"), one test per message. */
 class LoaderRulesTest {
 
   /** A token loader in {@code test} whose load method is {@code body}. */
@@ -51,7 +51,7 @@ class LoaderRulesTest {
             .formatted(body));
   }
 
-  // 3.1
+  // A loader without its partner
 
   @Test
   void tokenLoaderWithoutUserLoaderIsReportedOnTheTokenLoader() {
@@ -71,7 +71,7 @@ class LoaderRulesTest {
         .onLineContaining("public final class Users");
   }
 
-  // 3.3
+  // Two loaders of a kind
 
   @Test
   void secondTokenLoaderIsReportedOnEachNamingAll() {
@@ -122,7 +122,7 @@ class LoaderRulesTest {
         .onLineContaining("final class MoreUsers");
   }
 
-  // 3.4
+  // The loader type itself
 
   @Test
   void loaderMayBeAnInterfaceAndTheBuilderTakesIt() {
@@ -283,7 +283,7 @@ class LoaderRulesTest {
         .onLineContaining("public final class Users<X>");
   }
 
-  // 3.5
+  // Exactly one instance method load
 
   @Test
   void loaderWithoutLoadIsAnErrorShowingTheExpectedMethod() {
@@ -338,7 +338,7 @@ class LoaderRulesTest {
         .onLineContaining("X load(Token token)");
   }
 
-  // 3.6
+  // The token loader's parameters
 
   @Test
   void tokenLoadWithTooFewParametersIsReportedOnTheMethod() {
@@ -371,7 +371,7 @@ class LoaderRulesTest {
         .onLineContaining("CharSequence tokenType");
   }
 
-  // 3.7
+  // What load returns
 
   @Test
   void loadReturningVoidIsAnError() {
@@ -394,7 +394,7 @@ class LoaderRulesTest {
         .onLineContaining("public long load");
   }
 
-  // 3.8
+  // A user loader that accepts the token model
 
   @Test
   void userLoadThatDoesNotAcceptTheTokenModelNamesBothTypes() {
@@ -432,7 +432,7 @@ class LoaderRulesTest {
         .onLineContaining("public User load");
   }
 
-  // 3.9
+  // Checked exceptions from load
 
   @Test
   void loadDeclaringACheckedExceptionIsAnError() {
@@ -464,7 +464,7 @@ class LoaderRulesTest {
     assertThat(compileWithModels(tokens)).succeededWithoutWarnings();
   }
 
-  // 3.10
+  // What the generated code cannot reach
 
   @Test
   void userLoaderThatTheManagerCannotReachIsAnError() {
@@ -534,7 +534,7 @@ class LoaderRulesTest {
         .onLineContaining("public Secret load");
   }
 
-  // 3.18 for the manager
+  // Generated names already taken: the manager
 
   @Test
   void classAlreadyNamedStatelessAuthManagerIsAnError() {
