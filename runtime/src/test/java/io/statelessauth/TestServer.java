@@ -35,21 +35,26 @@ final class TestServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  private TestServer(int threads) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    executor = threads == 1 ? Executors.newSingleThreadExecutor() : Executors.newFixedThreadPool(threads);
+  private TestServer(ExecutorService executor) throws IOException {
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.executor = executor;
     server.setExecutor(executor);
     server.start();
   }
 
   /** A server whose handlers all run on one pooled thread. */
   static TestServer start() throws IOException {
-    return new TestServer(1);
+    return new TestServer(Executors.newSingleThreadExecutor());
   }
 
   /** A server with {@code threads} handler threads, for concurrent requests. */
   static TestServer start(int threads) throws IOException {
-    return new TestServer(threads);
+    return new TestServer(Executors.newFixedThreadPool(threads));
+  }
+
+  /** A server whose handlers run on {@code executor}, which it shuts down when closed. */
+  static TestServer start(ExecutorService executor) throws IOException {
+    return new TestServer(executor);
   }
 
   HttpContext context(String path, HttpHandler handler) {
