@@ -1,4 +1,4 @@
-package io.statelessauth.processor.e2e;
+package io.statelessauth.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.statelessauth.processor.e2e.ProbeServer.Outcome;
+import io.statelessauth.tests.ProbeServer.Outcome;
+import io.statelessauth.testsupport.LogCapture;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -65,7 +66,7 @@ class FaultInjectionTest {
 
   @BeforeEach
   void capture() {
-    logs = new LogCapture(Level.ALL);
+    logs = LogCapture.everything(Level.ALL);
   }
 
   @AfterEach

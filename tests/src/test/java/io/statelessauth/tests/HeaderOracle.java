@@ -1,4 +1,4 @@
-package io.statelessauth.processor.e2e;
+package io.statelessauth.tests;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.statelessauth.processor.e2e;
+package io.statelessauth.tests;
 
 import io.statelessauth.StatelessAuthError;
 import io.statelessauth.annotations.TokenLoader;

@@ -1,4 +1,4 @@
-package io.statelessauth.processor.e2e;
+package io.statelessauth.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statelessauth.SecretTokens;
 import io.statelessauth.StatelessAuthError;
+import io.statelessauth.testsupport.LogCapture;
+import io.statelessauth.testsupport.RawHttp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,9 +35,8 @@ import org.junit.jupiter.api.TestFactory;
  * No token and no {@code Authorization} value ever appears in what the server logs or sends. Every
  * refusal of DESIGN.md's table and every failure path of {@link FaultInjectionTest} is run with
  * distinctive secrets ({@code tok-SECRET-<uuid>}, valid and malformed); everything logged is
- * captured (every java.util.logging record, down to ALL for {@code io.statelessauth} and {@code
- * com.sun.net.httpserver}, with messages, parameters and stack traces, plus what ended a worker
- * thread) and every byte of every response is read off the socket, and neither may hold a secret.
+ * captured (every java.util.logging record of every logger, down to ALL, with messages,
+ * parameters and stack traces, plus what ended a worker thread) and every byte of every response is read off the socket, and neither may hold a secret.
  * Also: a loader's error message never reaches {@code WWW-Authenticate} unless it is plain
  * challenge text, so it cannot inject a header; and {@link SecretTokens} compares and hashes right.
  */
@@ -48,7 +49,7 @@ class SecretsTest {
 
   @BeforeAll
   static void start() throws IOException {
-    logs = new LogCapture(Level.ALL);
+    logs = LogCapture.everything(Level.ALL);
     server = new ProbeServer(2);
     valid = Faults.issue(secret()).secret();
   }
@@ -304,7 +305,7 @@ class SecretsTest {
    */
   private static String exchange(String path, List<String> authorization, String fault) throws Exception {
     String id = UUID.randomUUID().toString();
-    String response = RawConnection.everything(server.port(), request(id, path, authorization, fault));
+    String response = RawHttp.everything(server.port(), request(id, path, authorization, fault));
     server.outcomeOf(id);
     return response;
   }

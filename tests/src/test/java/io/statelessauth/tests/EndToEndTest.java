@@ -1,4 +1,4 @@
-package io.statelessauth.processor.e2e;
+package io.statelessauth.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,9 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The classes the real processor generated from this package, during this module's Maven test
- * compilation, serving a real HttpServer: the protected routes, the injected and current user,
- * and the error table of DESIGN.md.
+ * The classes the real processor generated from this package, during this module's compilation
+ * as a user's build runs it, serving a real HttpServer: the protected routes, the injected and
+ * current user, and the error table of DESIGN.md.
  */
 class EndToEndTest {
   private static final Queue<String> EVENTS = new ConcurrentLinkedQueue<>();

@@ -1,4 +1,4 @@
-package io.statelessauth.processor.e2e;
+package io.statelessauth.tests;
 
 import java.util.List;
 import java.util.Map;

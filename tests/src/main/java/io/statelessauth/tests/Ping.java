@@ -1,4 +1,4 @@
-package io.statelessauth.processor.e2e;
+package io.statelessauth.tests;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;

@@ -1,10 +1,9 @@
-package io.statelessauth.processor;
+package io.statelessauth.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statelessauth.AbstractStatelessAuthManager;
-import io.statelessauth.processor.e2e.StatelessAuthManager;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,7 +43,7 @@ class NoReflectionTest {
 
   @Test
   void generatedClassesReferToNoReflectiveApiNorInvokedynamic() throws Exception {
-    Path dir = location(StatelessAuthManager.class).resolve("io/statelessauth/processor/e2e");
+    Path dir = location(StatelessAuthManager.class).resolve("io/statelessauth/tests");
     List<String> classes;
     try (Stream<Path> files = Files.list(dir)) {
       classes =
