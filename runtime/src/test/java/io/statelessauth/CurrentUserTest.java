@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
+import io.statelessauth.testsupport.LogCapture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class CurrentUserTest {
 
   @BeforeEach
   void start() throws IOException {
-    log = new LogCapture();
+    log = LogCapture.of(LogCapture.RUNTIME, Level.INFO);
     server = TestServer.start();
     manager = new TestManager();
     server.context("/secure", manager.handler(manager.route().build(), (exchange, token, user) -> call.call(exchange, token, user)));

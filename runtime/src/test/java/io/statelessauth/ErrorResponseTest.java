@@ -6,10 +6,13 @@ import static io.statelessauth.Responses.assertOk;
 import static io.statelessauth.Responses.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.statelessauth.testsupport.LogCapture;
+import io.statelessauth.testsupport.RawHttp;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +102,7 @@ class ErrorResponseTest {
   @Test
   void headRequestGetsStatusAndHeadersButNoBody() {
     HttpResponse<String> response;
-    try (LogCapture jdkLog = new LogCapture(LogCapture.JDK_SERVER_LOGGER_NAME)) {
+    try (LogCapture jdkLog = LogCapture.of(LogCapture.JDK_SERVER, Level.INFO)) {
       response = server.send(server.request("/secure").method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
       // The JDK would drop a body itself, with a warning; the runtime must not offer one.
@@ -114,10 +117,8 @@ class ErrorResponseTest {
   @Test
   void refusedHeadLeavesNoBodyBytesOnTheConnection() throws IOException {
     try (RawHttp http = new RawHttp(server.port())) {
-      http.send(RawHttp.request("HEAD", "/secure", ""));
-      RawHttp.Response head = http.read(true);
-      http.send(RawHttp.get("/secure", "Authorization: Bearer alice-token"));
-      RawHttp.Response next = http.read(false);
+      RawHttp.Response head = http.exchange(RawHttp.request("HEAD", "/secure", ""));
+      RawHttp.Response next = http.exchange(RawHttp.get("/secure", "Authorization: Bearer alice-token"));
 
       assertEquals(401, head.status());
       assertOk(next, "hello alice");
@@ -128,10 +129,9 @@ class ErrorResponseTest {
   @ValueSource(ints = {11, 20_000})
   void refusedPostWithBodyLeavesTheKeepAliveConnectionUsable(int bodyLength) throws IOException {
     try (RawHttp http = new RawHttp(server.port())) {
-      http.send(RawHttp.request("POST", "/secure", "x".repeat(bodyLength), "Content-Type: text/plain"));
-      RawHttp.Response refused = http.read(false);
-      http.send(RawHttp.get("/secure", "Authorization: Bearer alice-token"));
-      RawHttp.Response next = http.read(false);
+      RawHttp.Response refused =
+          http.exchange(RawHttp.request("POST", "/secure", "x".repeat(bodyLength), "Content-Type: text/plain"));
+      RawHttp.Response next = http.exchange(RawHttp.get("/secure", "Authorization: Bearer alice-token"));
 
       assertRefused(refused, 401, BARE_CHALLENGE, "Request error: Missing Authorization header");
       assertOk(next, "hello alice");
@@ -141,10 +141,9 @@ class ErrorResponseTest {
   @Test
   void refusedPostWithUnknownTokenLeavesTheKeepAliveConnectionUsable() throws IOException {
     try (RawHttp http = new RawHttp(server.port())) {
-      http.send(RawHttp.request("POST", "/secure", "{\"a\": 1}", "Authorization: Bearer unknown"));
-      RawHttp.Response refused = http.read(false);
-      http.send(RawHttp.get("/secure", "Authorization: Bearer bob-token"));
-      RawHttp.Response next = http.read(false);
+      RawHttp.Response refused =
+          http.exchange(RawHttp.request("POST", "/secure", "{\"a\": 1}", "Authorization: Bearer unknown"));
+      RawHttp.Response next = http.exchange(RawHttp.get("/secure", "Authorization: Bearer bob-token"));
 
       assertEquals(401, refused.status());
       assertOk(next, "hello bob");

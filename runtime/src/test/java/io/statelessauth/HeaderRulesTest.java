@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.statelessauth.testsupport.RawHttp;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.statelessauth.testsupport.LogCapture;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,7 +52,7 @@ class ListenerTest {
 
   @BeforeEach
   void start() throws IOException {
-    log = new LogCapture();
+    log = LogCapture.of(LogCapture.RUNTIME, Level.INFO);
     server = TestServer.start();
     manager = new TestManager(null, null, listener);
     server.context("/secure", manager.handler(manager.route().build(), (exchange, token, user) -> {

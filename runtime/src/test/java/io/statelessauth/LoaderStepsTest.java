@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statelessauth.testsupport.LogCapture;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -37,7 +38,7 @@ class LoaderStepsTest {
 
   @BeforeEach
   void start() throws IOException {
-    log = new LogCapture();
+    log = LogCapture.of(LogCapture.RUNTIME, Level.INFO);
     server = TestServer.start();
     AuthErrorHandler recordingJson = (exchange, error) -> {
       handled.add(error);

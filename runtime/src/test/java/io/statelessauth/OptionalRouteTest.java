@@ -7,6 +7,7 @@ import static io.statelessauth.Responses.challenge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.statelessauth.testsupport.RawHttp;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.statelessauth.testsupport.LogCapture;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,20 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class RedactionTest {
   private static final String TOKEN = "leaky-token-7f3a9c";
-  private static final String JDK_LOGGER = "com.sun.net.httpserver";
 
   private TestServer server;
   private LogCapture log;
   private LogCapture jdkLog;
-  private Level jdkLevel;
 
   @BeforeEach
   void start() throws IOException {
-    log = new LogCapture();
-    Logger jdk = Logger.getLogger(JDK_LOGGER);
-    jdkLevel = jdk.getLevel();
-    jdk.setLevel(Level.ALL);
-    jdkLog = new LogCapture(JDK_LOGGER);
+    log = LogCapture.of(LogCapture.RUNTIME, Level.ALL);
+    jdkLog = LogCapture.of(LogCapture.JDK_SERVER, Level.ALL);
     server = TestServer.start();
   }
 
@@ -48,7 +43,6 @@ class RedactionTest {
   void stop() {
     server.close();
     jdkLog.close();
-    Logger.getLogger(JDK_LOGGER).setLevel(jdkLevel);
     log.close();
   }
 

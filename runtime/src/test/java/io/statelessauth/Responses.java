@@ -2,6 +2,7 @@ package io.statelessauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.statelessauth.testsupport.RawHttp;
 import java.net.http.HttpResponse;
 import java.util.List;
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpHandler;
+import io.statelessauth.testsupport.RawHttp;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Optional;

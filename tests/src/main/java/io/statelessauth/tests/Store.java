@@ -1,0 +1,44 @@
+package io.statelessauth.tests;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The end-to-end test's datastore: a few users and their tokens, plus the tokens tests add. */
+final class Store {
+  static final User ALICE = new User(1, "alice", true);
+  static final User GONE = new User(2, "gone", false);
+
+  static final List<User> USERS = List.of(ALICE, GONE);
+  static final List<Token> TOKENS =
+      List.of(
+          new Token("alice-access", "access", 1, Set.of("read"), false),
+          new Token("alice-admin", "access", 1, Set.of("read", "admin"), false),
+          new Token("alice-refresh", "refresh", 1, Set.of(), false),
+          new Token("alice-expired", "access", 1, Set.of(), true),
+          new Token("orphan-access", "access", 99, Set.of(), false),
+          new Token("gone-access", "access", 2, Set.of(), false));
+
+  /** Tokens added by tests, by secret. */
+  private static final Map<String, Token> ADDED = new ConcurrentHashMap<>();
+
+  private Store() {}
+
+  /** Stores {@code token} for the rest of the test run. */
+  static void add(Token token) {
+    ADDED.put(token.secret(), token);
+  }
+
+  /** The stored token with this secret and type, or {@code null}. */
+  static Token find(String secret, String type) {
+    Token added = ADDED.get(secret);
+    if (added != null) {
+      return added.type().equals(type) ? added : null;
+    }
+    return TOKENS.stream()
+        .filter(t -> t.secret().equals(secret) && t.type().equals(type))
+        .findFirst()
+        .orElse(null);
+  }
+}

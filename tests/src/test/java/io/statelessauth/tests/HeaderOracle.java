@@ -1,0 +1,205 @@
+package io.statelessauth.tests;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The answer a request's header bytes must get from a protected route, worked out without the
+ * runtime: first how the JDK's HttpServer (17 to 25 alike, probed with raw sockets) splits the
+ * header section into fields, then DESIGN.md's table for the {@code Authorization} fields.
+ *
+ * <p>The server's reading of the bytes: a CR, an LF or a CRLF ends a line, unless the next byte is
+ * a space, a tab or another control character other than CR and LF, which folds the line: the
+ * break and that byte become one space. A tab becomes a space. A field's name is what precedes its
+ * first colon, when no space comes before it; its value is what follows, less the bytes up to
+ * {@code 0x20} at both ends; other bytes become the Latin-1 characters of the same value. A field
+ * whose name is empty or not an RFC 9110 token has the server answer 400 itself. Names are compared
+ * without regard to ASCII case.
+ */
+final class HeaderOracle {
+  private static final int CR = '\r';
+  private static final int LF = '\n';
+  private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+  private static final String TCHAR = "!#$%&'*+-.^_`|~";
+
+  /** The kinds of answer, told apart by status and {@code WWW-Authenticate}. */
+  enum Kind {
+    /** The JDK's own 400, before any handler runs. */
+    SERVER_REJECTS,
+    /** 401 with a bare challenge: no credentials for the scheme. */
+    NO_CREDENTIALS,
+    /** 400 {@code invalid_request}: more than one field, malformed or too long. */
+    INVALID_REQUEST,
+    /** 401 {@code invalid_token}: unknown, expired, of another type, of an inactive user, revoked. */
+    INVALID_TOKEN,
+    /** 200 from the handler, with the token. */
+    HANDLED
+  }
+
+  /** The answer expected, and for {@link Kind#HANDLED} the token the handler must be given. */
+  record Expected(Kind kind, String token) {}
+
+  /** One field as the server reads it. */
+  record Field(String name, String value) {}
+
+  private final Map<String, Kind> knownTokens;
+  private final int maxTokenLength;
+
+  /**
+   * @param knownTokens what the loaders make of each token they know: {@link Kind#HANDLED} or
+   *     {@link Kind#INVALID_TOKEN}; every other well-formed token is unknown (invalid)
+   */
+  HeaderOracle(Map<String, Kind> knownTokens, int maxTokenLength) {
+    this.knownTokens = Map.copyOf(knownTokens);
+    this.maxTokenLength = maxTokenLength;
+  }
+
+  /** The answer to a request whose header section (after the request line, through the empty line) is {@code section}. */
+  Expected expect(byte[] section) {
+    List<Field> fields = fields(section);
+    List<String> credentials = new ArrayList<>();
+    for (Field field : fields) {
+      if (!isToken(field.name())) {
+        return new Expected(Kind.SERVER_REJECTS, null);
+      }
+      if (field.name().equalsIgnoreCase("Authorization")) {
+        credentials.add(field.value());
+      }
+    }
+    if (credentials.isEmpty()) {
+      return new Expected(Kind.NO_CREDENTIALS, null);
+    }
+    if (credentials.size() > 1) {
+      return new Expected(Kind.INVALID_REQUEST, null);
+    }
+    return expectForValue(credentials.get(0));
+  }
+
+  /** DESIGN steps 1 to 3 for the one field's value. */
+  private Expected expectForValue(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+      start++;
+    }
+    while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    String trimmed = value.substring(start, end);
+    String scheme = "bearer";
+    if (trimmed.length() < scheme.length()
+        || !asciiLowerCase(trimmed.substring(0, scheme.length())).equals(scheme)
+        || (trimmed.length() > scheme.length() && trimmed.charAt(scheme.length()) != ' ')) {
+      return new Expected(Kind.NO_CREDENTIALS, null);
+    }
+    int tokenStart = scheme.length();
+    while (tokenStart < trimmed.length() && trimmed.charAt(tokenStart) == ' ') {
+      tokenStart++;
+    }
+    String token = trimmed.substring(tokenStart);
+    if (token.length() > maxTokenLength || !B64TOKEN.matcher(token).matches()) {
+      return new Expected(Kind.INVALID_REQUEST, null);
+    }
+    Kind known = knownTokens.getOrDefault(token, Kind.INVALID_TOKEN);
+    return new Expected(known, known == Kind.HANDLED ? token : null);
+  }
+
+  /** The fields of {@code section}, as the JDK's server reads them (see the class comment). */
+  static List<Field> fields(byte[] section) {
+    List<Field> fields = new ArrayList<>();
+    int[] at = {0};
+    int first = next(section, at);
+    while (first != CR && first != LF && first >= 0) {
+      StringBuilder line = new StringBuilder().append((char) first);
+      boolean inName = first > ' ';
+      int colon = -1;
+      while (true) {
+        int c = next(section, at);
+        if (c < 0) {
+          first = -1;
+          break;
+        }
+        if (c == CR || c == LF) {
+          int following = next(section, at);
+          if (c == CR && following == LF) {
+            following = next(section, at);
+            if (following == CR) {
+              following = next(section, at);
+            }
+          }
+          if (following == CR || following == LF || following > ' ') {
+            first = following;
+            break;
+          }
+          line.append(' ');
+          if (following < 0) {
+            first = -1;
+            break;
+          }
+          continue;
+        }
+        if (c == '\t') {
+          c = ' ';
+        }
+        if (c == ':' && inName && colon < 0) {
+          colon = line.length();
+        }
+        if (c == ':' || c == ' ') {
+          inName = false;
+        }
+        line.append((char) c);
+      }
+      fields.add(field(line, colon));
+    }
+    if (fields.size() >= 200) {
+      throw new IllegalArgumentException("the generator made more fields than the JDK accepts");
+    }
+    return fields;
+  }
+
+  /** The field in {@code line}, whose name ends at {@code colon} ({@code -1}: no name). */
+  private static Field field(StringBuilder line, int colon) {
+    int end = line.length();
+    while (end > 0 && line.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    if (colon < 0) {
+      return new Field("", "");
+    }
+    int start = colon + 1;
+    while (start < end && line.charAt(start) <= ' ') {
+      start++;
+    }
+    return new Field(line.substring(0, colon), start < end ? line.substring(start, end) : "");
+  }
+
+  private static int next(byte[] bytes, int[] at) {
+    return at[0] < bytes.length ? bytes[at[0]++] & 0xFF : -1;
+  }
+
+  private static boolean isToken(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || TCHAR.indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String asciiLowerCase(String text) {
+    StringBuilder lower = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      lower.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+    }
+    return lower.toString();
+  }
+}
