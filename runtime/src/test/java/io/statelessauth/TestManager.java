@@ -8,7 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A hand-written manager as the processor would generate it for models that implement both
  * mixins, with in-memory loaders. Tokens {@code alice-token} (scope {@code read}) and {@code
- * bob-token} (scopes {@code read}, {@code write}) are known from the start.
+ * bob-token} (scopes {@code read}, {@code write}) are known from the start. The processor's
+ * {@code TestManagerMatchesGeneratedTest} holds its constructor call and overrides to what the
+ * processor generates.
  */
 final class TestManager extends AbstractStatelessAuthManager<TestToken, TestUser> {
   static final String ALICE_TOKEN = "alice-token";
