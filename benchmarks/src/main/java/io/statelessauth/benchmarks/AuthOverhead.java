@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One authenticated {@code GET /secret} through each path, on an {@link InMemoryExchange} and
- * {@code HashMap} loaders, so that only the authentication path is measured; plus the unknown-token
- * refusal (401) through the hand-written and generated paths. Each method returns the status, and
+ * {@code HashMap} loaders, so that only the authentication path is measured; the unknown-token
+ * refusal (401) through the hand-written and generated paths; and the 0.2 routes: optional (with a
+ * token, and anonymous without one) and one that requires a role. Each method returns the status, and
  * {@link #checkEveryPath()} makes sure every path answers as it should (the two refusals with the same
  * headers and body length) before anything is timed.
  */
@@ -34,12 +35,15 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AuthOverhead {
   private final InMemoryExchange authorized = new InMemoryExchange("Bearer " + Accounts.validToken());
   private final InMemoryExchange unknownToken = new InMemoryExchange("Bearer " + Accounts.unknownToken());
+  private final InMemoryExchange anonymous = new InMemoryExchange();
 
   private HttpHandler bare;
   private HttpHandler handWritten;
   private HttpHandler generated;
   private HttpHandler reflective;
   private HttpHandler filter;
+  private HttpHandler generatedOptional;
+  private HttpHandler generatedWithRole;
 
   /** Builds every path and checks its answers. */
   @Setup
@@ -50,10 +54,13 @@ public class AuthOverhead {
     generated = paths.generated();
     reflective = paths.reflective();
     filter = paths.filter();
+    generatedOptional = paths.generatedOptional();
+    generatedWithRole = paths.generatedWithRole();
     long greeting = expect(bare, authorized, 200, -1);
-    for (HttpHandler path : new HttpHandler[] {handWritten, generated, reflective, filter}) {
+    for (HttpHandler path : new HttpHandler[] {handWritten, generated, reflective, filter, generatedOptional, generatedWithRole}) {
       expect(path, authorized, 200, greeting);
     }
+    expect(generatedOptional, anonymous, 200, "hello stranger".length());
     long refusal = expect(handWritten, unknownToken, 401, -1);
     Map<String, List<String>> refusalHeaders = new HashMap<>(unknownToken.getResponseHeaders());
     expect(generated, unknownToken, 401, refusal);
@@ -79,6 +86,24 @@ public class AuthOverhead {
   @Benchmark
   public int generated() throws IOException {
     return serve(generated, authorized);
+  }
+
+  /** The generated wrapper of an optional route, for a request with a valid token. */
+  @Benchmark
+  public int generatedOptional() throws IOException {
+    return serve(generatedOptional, authorized);
+  }
+
+  /** The generated wrapper of an optional route, for a request without credentials: anonymous. */
+  @Benchmark
+  public int generatedOptionalAnonymous() throws IOException {
+    return serve(generatedOptional, anonymous);
+  }
+
+  /** The generated wrapper of a route that requires a role the user holds. */
+  @Benchmark
+  public int generatedWithRole() throws IOException {
+    return serve(generatedWithRole, authorized);
   }
 
   /** Annotation read and loaders and handler called through {@code java.lang.reflect}, per request. */

@@ -36,6 +36,9 @@ public final class InMemoryExchange extends HttpExchange {
     requestHeaders.add("Authorization", authorization);
   }
 
+  /** A request without an {@code Authorization} header. */
+  public InMemoryExchange() {}
+
   /** Forgets the previous response, ready for the next request. */
   public void reset() {
     responseHeaders.clear();

@@ -70,6 +70,16 @@ public final class Paths {
     return new AuthenticatedSecretApi(api, manager).secret();
   }
 
+  /** The wrapper the processor generated for the optional route {@link SecretApi#greet}. */
+  public HttpHandler generatedOptional() {
+    return new AuthenticatedSecretApi(api, manager).greet();
+  }
+
+  /** The wrapper the processor generated for {@link SecretApi#secretForRole}, which requires a role. */
+  public HttpHandler generatedWithRole() {
+    return new AuthenticatedSecretApi(api, manager).secretForRole();
+  }
+
   /** A run-time scanning library that reads the annotation and calls through reflection. */
   public HttpHandler reflective() {
     return new ReflectiveAuth(accounts.tokenLoader(), accounts.userLoader()).handler(api, "secret");

@@ -13,6 +13,9 @@ public final class Accounts {
   /** The scope the secret route requires. */
   public static final String SCOPE = "read";
 
+  /** The role every user holds, which the role route requires. */
+  public static final String ROLE = "reader";
+
   /** How many users (and tokens) the maps hold. */
   public static final int USERS = 1000;
 
@@ -23,7 +26,7 @@ public final class Accounts {
   public Accounts() {
     for (int i = 0; i < USERS; i++) {
       String name = "user" + i;
-      users.put(name, new User(name, true));
+      users.put(name, new User(name, true, Set.of(ROLE, "member")));
       tokens.put(token(i), new Token(name, "access", Set.of(SCOPE, "write"), false));
     }
   }

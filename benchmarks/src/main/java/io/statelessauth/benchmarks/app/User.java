@@ -2,17 +2,20 @@ package io.statelessauth.benchmarks.app;
 
 import io.statelessauth.UserMixin;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /** The benchmark application's user; its greeting is encoded once so that handlers allocate nothing. */
 public final class User implements UserMixin {
   private final String name;
   private final boolean active;
+  private final Set<String> roles;
   private final byte[] greeting;
 
-  /** A user called {@code name}. */
-  public User(String name, boolean active) {
+  /** A user called {@code name} who holds {@code roles}. */
+  public User(String name, boolean active, Set<String> roles) {
     this.name = name;
     this.active = active;
+    this.roles = Set.copyOf(roles);
     this.greeting = ("hello " + name).getBytes(StandardCharsets.UTF_8);
   }
 
@@ -24,6 +27,11 @@ public final class User implements UserMixin {
   @Override
   public boolean isActive() {
     return active;
+  }
+
+  @Override
+  public Set<String> roles() {
+    return roles;
   }
 
   /** The response body the handler sends this user; not to be modified. */
