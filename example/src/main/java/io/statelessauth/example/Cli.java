@@ -51,7 +51,7 @@ final class Cli {
         --pbkdf2-iterations N     PBKDF2-HMAC-SHA256 iterations for passwords
                                   (default and minimum 600000)
         --hash-slots N            passwords hashed at once; more logins answer 503
-                                  (default: the number of cores)
+                                  (default: the number of cores less one, at least 1)
         --failed-logins-per-name N     failed logins a name takes before 429, then one a
                                   minute (default 5; 0 turns it off)
         --failed-logins-per-address N  failed logins a client address makes before 429, then

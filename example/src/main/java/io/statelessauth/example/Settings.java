@@ -178,11 +178,12 @@ record Settings(
     static final Duration REGISTRATION_REFILL = Duration.ofMinutes(6);
 
     /**
-     * One password hashed per core at a time; 5 failed logins per name, 20 per client address,
-     * 10 registrations per client address.
+     * One password hashed at a time per core but one (so that a core stays free for the token
+     * routes; one on a single core); 5 failed logins per name, 20 per client address, 10
+     * registrations per client address.
      */
     static Limits defaults() {
-      return new Limits(Runtime.getRuntime().availableProcessors(), 5, 20, 10);
+      return new Limits(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 5, 20, 10);
     }
   }
 
