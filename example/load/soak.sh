@@ -51,10 +51,11 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Server: fixed heap so the figures compare; a fixed number of JIT threads, which otherwise come
-# and go with the compile queue and would read as thread growth.
+# and go with the compile queue and would read as thread growth; no registration throttle, since
+# every user registers from this one address.
 "${BIN}java" -Xms256m -Xmx256m -XX:-UseDynamicNumberOfCompilerThreads \
   -jar "$JAR" --host 127.0.0.1 --port 0 --db "jdbc:sqlite:$WORK/soak.db" \
-  --threads "$SERVER_THREADS" > "$WORK/server.log" 2>&1 &
+  --threads "$SERVER_THREADS" --registrations-per-address 0 > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 
 BASE=
