@@ -93,4 +93,49 @@ class SecretTokensTest {
     assertThrows(NullPointerException.class, () -> SecretTokens.equal(null, "a"));
     assertThrows(NullPointerException.class, () -> SecretTokens.equal("a", null));
   }
+
+  @Test
+  void hashRefusesMalformedUtf16InsteadOfReplacingIt() {
+    IllegalArgumentException lone = assertThrows(IllegalArgumentException.class,
+        () -> SecretTokens.hash("\uD800"));
+    assertThrows(IllegalArgumentException.class, () -> SecretTokens.hash("abc\uDFFF"));
+    assertThrows(IllegalArgumentException.class, () -> SecretTokens.hash("\uDFFF\uD800"));
+    assertThrows(IllegalArgumentException.class, () -> SecretTokens.hash("end\uD83D"));
+
+    assertEquals("token is malformed UTF-16 (a lone surrogate)", lone.getMessage());
+  }
+
+  @Test
+  void malformedStringsNoLongerShareAHashWithAQuestionMark() {
+    assertNotEquals(SecretTokens.hash("?"), hashOrNull("\uD800"));
+    assertNotEquals(SecretTokens.hash("?"), hashOrNull("\uDFFF"));
+  }
+
+  @Test
+  void equalRefusesMalformedUtf16SoTwoLoneSurrogatesNeverCompareEqual() {
+    assertThrows(IllegalArgumentException.class, () -> SecretTokens.equal("\uD800", "\uDFFF"));
+    assertThrows(IllegalArgumentException.class, () -> SecretTokens.equal("?", "\uD800"));
+    IllegalArgumentException second = assertThrows(IllegalArgumentException.class,
+        () -> SecretTokens.equal("eve", "eve\uDFFF"));
+
+    assertEquals("b is malformed UTF-16 (a lone surrogate)", second.getMessage());
+  }
+
+  @Test
+  void surrogatePairsAreWellFormedAndHashAsTheirUtf8() {
+    String emoji = "\uD83D\uDE00";
+
+    assertEquals("f0443a342c5ef54783a111b51ba56c938e474c32324d90c3a60c9c8e3a37e2d9",
+        SecretTokens.hash(emoji));
+    assertTrue(SecretTokens.equal(emoji, new String(emoji.toCharArray())));
+    assertFalse(SecretTokens.equal(emoji, "\uD83D\uDE01"));
+  }
+
+  private static String hashOrNull(String token) {
+    try {
+      return SecretTokens.hash(token);
+    } catch (IllegalArgumentException refused) {
+      return null;
+    }
+  }
 }

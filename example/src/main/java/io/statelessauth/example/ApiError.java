@@ -1,41 +1,62 @@
 package io.statelessauth.example;
 
+import java.time.Duration;
+
 /**
- * A request the service refuses for a reason the client can fix, answered with {@link #status()}
- * and {@code {"error": message}}. Thrown by route code and answered by the {@link Router}.
+ * A request the service refuses for a reason the client can fix, or wait out, answered with
+ * {@link #status()}, {@code {"error": message}}, and {@code Retry-After} when it says when to come
+ * back. Thrown by route code and answered by the {@link Router}.
  */
 final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
+  private final long retryAfterSeconds;
 
-  private ApiError(int status, String message) {
+  private ApiError(int status, String message, long retryAfterSeconds) {
     super(message, null, false, false);
     this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** 400: the body or a field is malformed. */
   static ApiError badRequest(String message) {
-    return new ApiError(400, message);
+    return new ApiError(400, message, -1);
   }
 
   /** 401: the credentials in the body do not match an account. */
   static ApiError badCredentials() {
-    return new ApiError(401, "Invalid username or password");
+    return new ApiError(401, "Invalid username or password", -1);
   }
 
   /** 409: the user name is taken. */
   static ApiError conflict(String message) {
-    return new ApiError(409, message);
+    return new ApiError(409, message, -1);
   }
 
   /** 413: the body is larger than {@link Json#MAX_BODY_BYTES}. */
   static ApiError payloadTooLarge() {
-    return new ApiError(413, "Request body larger than " + Json.MAX_BODY_BYTES + " bytes");
+    return new ApiError(413, "Request body larger than " + Json.MAX_BODY_BYTES + " bytes", -1);
+  }
+
+  /** 429: too many attempts; {@code wait} says when the next one is allowed. */
+  static ApiError tooManyRequests(Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return new ApiError(429, "Too many attempts, try again later", seconds);
+  }
+
+  /** 503: the service is too busy for this request now; come back in {@code seconds}. */
+  static ApiError busy(int seconds) {
+    return new ApiError(503, "Server busy, try again later", seconds);
   }
 
   /** The HTTP status to answer with. */
   int status() {
     return status;
+  }
+
+  /** The {@code Retry-After} seconds to send, or -1 for none. */
+  long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

@@ -1,6 +1,7 @@
 package io.statelessauth.example;
 
 import io.statelessauth.StatelessAuthConfig;
+import io.statelessauth.example.Settings.Limits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,9 @@ import java.util.regex.Pattern;
 /** Turns the command line into {@link Settings}, or into a one-line {@link UsageException}. */
 final class Cli {
 
+  /** The environment variable that holds the database password when no file is given. */
+  static final String DATABASE_PASSWORD_VARIABLE = "STATELESS_AUTH_DB_PASSWORD";
+
   /** The text printed by {@code --help}. */
   static final String USAGE = """
       Usage: java -jar stateless-auth-example.jar [flags]
@@ -31,14 +35,29 @@ final class Cli {
         --host HOST               address to listen on (default 127.0.0.1; 0.0.0.0 for all)
         --port PORT               port to listen on, 0 for any free port (default 8080)
         --db JDBC_URL             database (default jdbc:sqlite:stateless-auth-example.db;
-                                  also jdbc:postgresql://HOST/DB?user=U&password=P)
+                                  also jdbc:postgresql://HOST/DB?user=U), never with a password
+        --db-password-file FILE   read the database password from FILE (its first line);
+                                  without it, from the environment variable %s
         --access-ttl DURATION     access-token lifetime (default 3600s)
-        --refresh-ttl DURATION    refresh-token lifetime (default 365d)
-        --threads N               request threads and database connections (default 16)
+        --refresh-ttl DURATION    refresh-token lifetime (default 14d)
+        --session-max-age DURATION  how long the tokens of one login live at most, however
+                                  often they are rotated (default 30d)
+        --threads N               requests handled at once, and database connections
+                                  (default 16)
+        --max-connections N       open connections at most, each read on its own thread
+                                  (default 512)
         --busy-timeout DURATION   how long a SQLite write waits for another writer's lock
                                   before the request answers 503 (default 10s)
-        --pbkdf2-iterations N     PBKDF2-HMAC-SHA256 iterations for new passwords
-                                  (default and minimum 210000)
+        --pbkdf2-iterations N     PBKDF2-HMAC-SHA256 iterations for passwords
+                                  (default and minimum 600000)
+        --hash-slots N            passwords hashed at once; more logins answer 503
+                                  (default: the number of cores less one, at least 1)
+        --failed-logins-per-name N     failed logins a name takes before 429, then one a
+                                  minute (default 5; 0 turns it off)
+        --failed-logins-per-address N  failed logins a client address makes before 429, then
+                                  one every 6 s (default 20; 0 turns it off)
+        --registrations-per-address N  registrations from a client address before 429, then
+                                  one every 6 min (default 10; 0 turns it off)
         --auth-config FILE        stateless-auth settings as a .properties file with the keys
                                   AUTH_HEADER, DEFAULT_AUTH_TYPE, DEFAULT_TOKEN_TYPE,
                                   ADD_CONTEXT_PROCESSOR, REALM, MAX_TOKEN_LENGTH
@@ -48,25 +67,44 @@ final class Cli {
 
       DURATION is a whole number of seconds, or a number followed by s, m, h or d (90m, 365d).
       A bad flag is reported on one line and exits with status 2.
-      """;
+      """.formatted(DATABASE_PASSWORD_VARIABLE);
 
-  private static final Set<String> SERVER_ONLY_FLAGS = Set.of("--host", "--port", "--db");
-  private static final Map<String, BiFunction<Settings, String, Settings>> VALUE_FLAGS = Map.of(
-      "--host", (settings, value) -> settings.withAddress(host(value), settings.port()),
-      "--port", (settings, value) ->
-          settings.withAddress(settings.host(), integer("--port", value, 0, 65_535)),
-      "--db", (settings, value) -> settings.withDatabaseUrl(jdbcUrl(value)),
-      "--access-ttl", (settings, value) -> settings.withTokenLifetimes(
-          duration("--access-ttl", value), settings.refreshTokenLifetime()),
-      "--refresh-ttl", (settings, value) -> settings.withTokenLifetimes(
-          settings.accessTokenLifetime(), duration("--refresh-ttl", value)),
-      "--threads", (settings, value) ->
-          settings.withWorkerThreads(integer("--threads", value, 1, 1_024)),
-      "--busy-timeout", (settings, value) ->
-          settings.withBusyTimeout(duration("--busy-timeout", value)),
-      "--pbkdf2-iterations", (settings, value) -> settings.withPasswordIterations(
-          integer("--pbkdf2-iterations", value, Settings.MIN_PASSWORD_ITERATIONS, 100_000_000)),
-      "--auth-config", (settings, value) -> settings.withAuthConfig(authConfig(value)));
+  private static final Set<String> SERVER_ONLY_FLAGS =
+      Set.of("--host", "--port", "--db", "--db-password-file");
+  private static final Map<String, BiFunction<Settings, String, Settings>> VALUE_FLAGS = Map.ofEntries(
+      Map.entry("--host", (settings, value) -> settings.withAddress(host(value), settings.port())),
+      Map.entry("--port", (settings, value) ->
+          settings.withAddress(settings.host(), integer("--port", value, 0, 65_535))),
+      Map.entry("--db", (settings, value) -> settings.withDatabaseUrl(jdbcUrl(value))),
+      Map.entry("--db-password-file", (settings, value) ->
+          settings.withDatabasePassword(passwordFile(value))),
+      Map.entry("--access-ttl", (settings, value) -> settings.withTokenLifetimes(
+          duration("--access-ttl", value), settings.refreshTokenLifetime())),
+      Map.entry("--refresh-ttl", (settings, value) -> settings.withTokenLifetimes(
+          settings.accessTokenLifetime(), duration("--refresh-ttl", value))),
+      Map.entry("--session-max-age", (settings, value) ->
+          settings.withSessionMaxAge(duration("--session-max-age", value))),
+      Map.entry("--threads", (settings, value) ->
+          settings.withWorkerThreads(integer("--threads", value, 1, 1_024))),
+      Map.entry("--max-connections", (settings, value) ->
+          settings.withMaxConnections(integer("--max-connections", value, 1, 100_000))),
+      Map.entry("--busy-timeout", (settings, value) ->
+          settings.withBusyTimeout(duration("--busy-timeout", value))),
+      Map.entry("--pbkdf2-iterations", (settings, value) -> settings.withPasswordIterations(
+          integer("--pbkdf2-iterations", value, Settings.MIN_PASSWORD_ITERATIONS, 100_000_000))),
+      Map.entry("--hash-slots", (settings, value) -> settings.withLimits(new Limits(
+          integer("--hash-slots", value, 1, 1_024), settings.limits().failedLoginsPerName(),
+          settings.limits().failedLoginsPerAddress(), settings.limits().registrationsPerAddress()))),
+      Map.entry("--failed-logins-per-name", (settings, value) -> settings.withLimits(new Limits(
+          settings.limits().hashSlots(), count("--failed-logins-per-name", value),
+          settings.limits().failedLoginsPerAddress(), settings.limits().registrationsPerAddress()))),
+      Map.entry("--failed-logins-per-address", (settings, value) -> settings.withLimits(new Limits(
+          settings.limits().hashSlots(), settings.limits().failedLoginsPerName(),
+          count("--failed-logins-per-address", value), settings.limits().registrationsPerAddress()))),
+      Map.entry("--registrations-per-address", (settings, value) -> settings.withLimits(new Limits(
+          settings.limits().hashSlots(), settings.limits().failedLoginsPerName(),
+          settings.limits().failedLoginsPerAddress(), count("--registrations-per-address", value)))),
+      Map.entry("--auth-config", (settings, value) -> settings.withAuthConfig(authConfig(value))));
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})([smhd]?)");
 
   private Cli() {}
@@ -76,14 +114,25 @@ final class Cli {
     return List.of(args).contains("--help") || List.of(args).contains("-h");
   }
 
+  /** {@link #parse(Map, String...)} with this process's environment. */
+  static Settings parse(String... args) {
+    return parse(System.getenv(), args);
+  }
+
   /**
-   * Parses the flags, each given as {@code --flag value} or {@code --flag=value}.
+   * Parses the flags, each given as {@code --flag value} or {@code --flag=value}; the database
+   * password comes from {@code --db-password-file}, else from {@value #DATABASE_PASSWORD_VARIABLE}
+   * in {@code environment}. No message ever shows a password or the query of a URL.
    *
    * @throws UsageException for an unknown flag, a missing or bad value, or flags that do not go
    *     together; its message is one line naming the flag
    */
-  static Settings parse(String... args) {
+  static Settings parse(Map<String, String> environment, String... args) {
     Settings settings = Settings.defaults();
+    String fromEnvironment = environment.get(DATABASE_PASSWORD_VARIABLE);
+    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+      settings = settings.withDatabasePassword(fromEnvironment);
+    }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -134,11 +183,37 @@ final class Cli {
     return value;
   }
 
+  /** The URL, refused when it is not JDBC or carries a password; the value is never echoed. */
   private static String jdbcUrl(String value) {
     if (!value.startsWith("jdbc:")) {
-      throw new UsageException("--db needs a JDBC URL such as jdbc:sqlite:FILE, got '" + value + "'");
+      throw new UsageException("--db needs a JDBC URL such as jdbc:sqlite:FILE"
+          + " (the value given does not start with jdbc:)");
+    }
+    if (DatabaseUrl.carriesPassword(value)) {
+      throw new UsageException("--db must not carry the password, which the process list shows"
+          + " to every local user: give it with --db-password-file FILE or the environment"
+          + " variable " + DATABASE_PASSWORD_VARIABLE);
     }
     return value;
+  }
+
+  /** The first line of {@code file}, which must not be empty; never shown in a message. */
+  private static String passwordFile(String file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+    } catch (IOException | InvalidPathException e) {
+      throw new UsageException("--db-password-file: cannot read " + file + ": "
+          + e.getClass().getSimpleName());
+    }
+    if (lines.isEmpty() || lines.get(0).isEmpty()) {
+      throw new UsageException("--db-password-file: the first line of " + file + " is empty");
+    }
+    return lines.get(0);
+  }
+
+  private static int count(String flag, String value) {
+    return integer(flag, value, 0, 1_000_000);
   }
 
   private static int integer(String flag, String value, int min, int max) {

@@ -2,6 +2,7 @@ package io.statelessauth.example;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import java.util.Properties;
  */
 final class Database implements AutoCloseable {
 
-  private static final List<String> SCHEMA = List.of(
+  private static final List<String> TABLES = List.of(
       """
       CREATE TABLE IF NOT EXISTS users (
         username TEXT PRIMARY KEY,
@@ -43,9 +44,29 @@ final class Database implements AutoCloseable {
         access_expires_at BIGINT NOT NULL,
         refresh_expires_at BIGINT NOT NULL
       )""",
+      """
+      CREATE TABLE IF NOT EXISTS consumed_refresh_tokens (
+        refresh_hash TEXT PRIMARY KEY,
+        family_id TEXT NOT NULL,
+        username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+        expires_at BIGINT NOT NULL
+      )""");
+
+  /**
+   * Columns added after the first release, with what existing rows get: every pair made before
+   * families existed is a family of its own, and its session ends with its refresh token.
+   */
+  private static final List<AddedColumn> ADDED_COLUMNS = List.of(
+      new AddedColumn("token_pairs", "family_id", "TEXT", "id"),
+      new AddedColumn("token_pairs", "session_expires_at", "BIGINT", "refresh_expires_at"));
+
+  private static final List<String> INDEXES = List.of(
       "CREATE UNIQUE INDEX IF NOT EXISTS token_pairs_access_hash ON token_pairs (access_hash)",
       "CREATE UNIQUE INDEX IF NOT EXISTS token_pairs_refresh_hash ON token_pairs (refresh_hash)",
-      "CREATE INDEX IF NOT EXISTS token_pairs_username ON token_pairs (username)");
+      "CREATE INDEX IF NOT EXISTS token_pairs_username ON token_pairs (username)",
+      "CREATE INDEX IF NOT EXISTS token_pairs_family_id ON token_pairs (family_id)",
+      "CREATE INDEX IF NOT EXISTS consumed_refresh_tokens_username"
+          + " ON consumed_refresh_tokens (username)");
 
   /** SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE. */
   private static final String OPEN_EXISTING = "2";
@@ -62,21 +83,20 @@ final class Database implements AutoCloseable {
 
   /**
    * Opens the database at {@code url} with at most {@code maxConnections} connections, creating
-   * the file, tables and indexes that do not exist yet.
+   * the file (readable by its owner only), tables, columns and indexes that do not exist yet.
    *
+   * @param password the password to log in with, or {@code null}; never used for SQLite
    * @param busyTimeout how long a SQLite write waits for another writer's lock
    * @param clock paces the outage log
    * @throws SQLException when the database cannot be opened or the schema cannot be created
    */
-  static Database open(String url, int maxConnections, Duration busyTimeout, Clock clock)
+  static Database open(
+      String url, String password, int maxConnections, Duration busyTimeout, Clock clock)
       throws SQLException {
     boolean sqlite = url.startsWith("jdbc:sqlite:");
-    Properties properties = new Properties();
+    Properties properties = connectionProperties(url, password, busyTimeout);
     if (sqlite) {
-      properties.setProperty("foreign_keys", "true");
-      properties.setProperty("synchronous", "NORMAL");
-      properties.setProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));
-      properties.setProperty("transaction_mode", "IMMEDIATE");
+      DatabaseFile.of(url).createForOwnerOnly();
     }
     createSchema(url, properties, sqlite);
     if (sqlite) {
@@ -84,6 +104,26 @@ final class Database implements AutoCloseable {
     }
     return new Database(new ConnectionPool(url, properties, maxConnections), sqlite,
         new OutageLog(clock));
+  }
+
+  /**
+   * What every connection to {@code url} is opened with: the password for a server database
+   * (never for SQLite, which has none), or SQLite's foreign keys, busy timeout and immediate
+   * transactions.
+   */
+  static Properties connectionProperties(String url, String password, Duration busyTimeout) {
+    Properties properties = new Properties();
+    if (!url.startsWith("jdbc:sqlite:")) {
+      if (password != null) {
+        properties.setProperty("password", password);
+      }
+      return properties;
+    }
+    properties.setProperty("foreign_keys", "true");
+    properties.setProperty("synchronous", "NORMAL");
+    properties.setProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));
+    properties.setProperty("transaction_mode", "IMMEDIATE");
+    return properties;
   }
 
   private static void createSchema(String url, Properties properties, boolean sqlite)
@@ -97,10 +137,35 @@ final class Database implements AutoCloseable {
     try (Connection connection = DriverManager.getConnection(url, first);
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
-      for (String sql : SCHEMA) {
+      for (String sql : TABLES) {
+        statement.execute(sql);
+      }
+      for (AddedColumn column : ADDED_COLUMNS) {
+        column.addIfMissing(connection, statement);
+      }
+      for (String sql : INDEXES) {
         statement.execute(sql);
       }
       connection.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * A column added to a table after the first release: added when a database made before it
+   * lacks it, and filled where it is null from {@code fillFrom}, an expression over the row.
+   */
+  private record AddedColumn(String table, String name, String type, String fillFrom) {
+
+    void addIfMissing(Connection connection, Statement statement) throws SQLException {
+      boolean present;
+      try (ResultSet columns = connection.getMetaData().getColumns(null, null, table, name)) {
+        present = columns.next();
+      }
+      if (!present) {
+        statement.execute("ALTER TABLE " + table + " ADD COLUMN " + name + " " + type);
+      }
+      statement.execute(
+          "UPDATE " + table + " SET " + name + " = " + fillFrom + " WHERE " + name + " IS NULL");
     }
   }
 

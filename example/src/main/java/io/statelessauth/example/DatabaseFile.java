@@ -1,16 +1,23 @@
 package io.statelessauth.example;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The file of a SQLite database, watched so that the pool never lends a connection to a file that
- * is no longer at its path.
+ * The file of a SQLite database: created readable by its owner only, and watched so that the pool
+ * never lends a connection to a file that is no longer at its path.
  *
  * <p>A SQLite connection keeps its file open: when the file or its folder is deleted or renamed,
  * the connection goes on reading and writing the orphaned file, and everything written is lost.
@@ -20,6 +27,9 @@ import java.util.Objects;
  */
 final class DatabaseFile {
 
+  private static final System.Logger LOG = System.getLogger(DatabaseFile.class.getName());
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
   private static final String NO_FILE = "no file to watch";
   private static final String PREFIX = "jdbc:sqlite:";
 
@@ -49,6 +59,44 @@ final class DatabaseFile {
       return new DatabaseFile(Path.of(name));
     } catch (InvalidPathException e) {
       return new DatabaseFile(null);
+    }
+  }
+
+  /**
+   * Creates the database file, empty and readable and writable by its owner only, when it does
+   * not exist yet and the file system has POSIX permissions; SQLite then gives its {@code -wal}
+   * and {@code -shm} files the same permissions. An existing file keeps its own, with a warning
+   * when other users may read it.
+   *
+   * @throws SQLException when the file cannot be created (its folder is missing, or not writable)
+   */
+  void createForOwnerOnly() throws SQLException {
+    if (path == null) {
+      return;
+    }
+    try {
+      if (Files.exists(path)) {
+        warnIfOthersMayRead();
+      } else if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      }
+    } catch (FileAlreadyExistsException e) {
+      // another instance created it in the meantime, with the same permissions
+    } catch (IOException e) {
+      throw new SQLException("Cannot create the database file " + path + ": " + e, e);
+    }
+  }
+
+  private void warnIfOthersMayRead() throws IOException {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+    if (permissions.contains(PosixFilePermission.GROUP_READ)
+        || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+      LOG.log(Level.WARNING, "The database file " + path + " is readable by other users ("
+          + PosixFilePermissions.toString(permissions) + "); it holds password hashes:"
+          + " chmod 600 it and its -wal and -shm files");
     }
   }
 

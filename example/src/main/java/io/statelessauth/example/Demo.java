@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * A scripted client session against a running service, over real HTTP: register, log in, ask who
- * am I, read the secret, rotate the tokens, see the old token refused, log out, see the token
- * refused. Each request and response is printed, with every token shown as a label such as
+ * am I, read the secret, rotate the tokens, see the old tokens refused and the replayed refresh
+ * token end the session, log in again, log out, see the token refused. Each request and response is printed, with every token shown as a label such as
  * {@code <access token 1>} and the password masked.
  */
 final class Demo {
@@ -65,11 +65,16 @@ final class Demo {
         bearer("PUT", "/refresh_token", refresh), null, 201);
     String newAccess = second.get("access_token").textValue();
 
-    call("The old access token is refused", bearer("GET", "/secret", access), null, 401);
-    call("The old refresh token is refused", bearer("PUT", "/refresh_token", refresh), null, 401);
     call("The new access token works", bearer("GET", "/whoami", newAccess), null, 200);
-    call("Log out: revoke the pair", bearer("DELETE", "/delete_token", newAccess), null, 200);
-    call("The revoked token is refused", bearer("GET", "/whoami", newAccess), null, 401);
+    call("The old access token is refused", bearer("GET", "/secret", access), null, 401);
+    call("The old refresh token is refused: it was used already",
+        bearer("PUT", "/refresh_token", refresh), null, 401);
+    call("Replaying it ended the session: the new access token is refused too",
+        bearer("GET", "/whoami", newAccess), null, 401);
+    JsonNode third = call("Log in again", post("/create_token", credentials), shown, 201);
+    String lastAccess = third.get("access_token").textValue();
+    call("Log out: revoke the pair", bearer("DELETE", "/delete_token", lastAccess), null, 200);
+    call("The revoked token is refused", bearer("GET", "/whoami", lastAccess), null, 401);
     call("No user is bound outside an authenticated request",
         request("GET", "/no_current_stateless_user"), null, 200);
 

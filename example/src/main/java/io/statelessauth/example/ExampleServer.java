@@ -7,20 +7,29 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The example service, running: the database, the authentication manager, the routes, and a JDK
- * {@link HttpServer} whose requests run on a bounded pool of worker threads.
+ * {@link HttpServer}.
+ *
+ * <p>The JDK's server reads each request's line and headers on a thread of its executor, so a
+ * client that sends a byte and stalls holds that thread. The executor therefore has a thread for
+ * every connection the server accepts ({@code --max-connections}), made when needed and dropped
+ * after {@value #IDLE_THREAD_SECONDS} s unused, while the {@link Router} lets only {@code
+ * --threads} handlers run at once; the server closes a request that takes longer than its limit
+ * to arrive (see {@link ServerProperties}). Should the executor still be full, it refuses the
+ * connection, which the server then closes, instead of running it on the server's only
+ * dispatcher thread, which would stop it from accepting any other.
  */
 final class ExampleServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ExampleServer.class.getName());
   private static final int STOP_GRACE_SECONDS = 2;
-  private static final int QUEUED_REQUESTS_PER_THREAD = 64;
+  private static final int IDLE_THREAD_SECONDS = 30;
 
   private final HttpServer server;
   private final ThreadPoolExecutor workers;
@@ -39,16 +48,15 @@ final class ExampleServer implements AutoCloseable {
 
   /** Opens the database and starts serving; {@code clock} decides when tokens expire. */
   static ExampleServer start(Settings settings, Clock clock) throws IOException, SQLException {
-    // Without this, every keep-alive response waits ~40 ms for a delayed ACK (JDK-6968351).
-    // The JDK reads the property once, when the first HttpServer is created.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    Database database = Database.open(
-        settings.databaseUrl(), settings.workerThreads(), settings.busyTimeout(), clock);
+    // The JDK reads its properties once, when the first HttpServer is created.
+    ServerProperties.apply(settings);
+    Database database = Database.open(settings.databaseUrl(), settings.databasePassword(),
+        settings.workerThreads(), settings.busyTimeout(), clock);
     try {
       HttpServer server = HttpServer.create(
           new InetSocketAddress(settings.host(), settings.port()), 0);
       server.createContext("/", router(settings, database, clock));
-      ThreadPoolExecutor workers = workers(settings.workerThreads());
+      ThreadPoolExecutor workers = workers(settings.workerThreads(), settings.maxConnections());
       server.setExecutor(workers);
       server.start();
       return new ExampleServer(server, workers, database);
@@ -60,19 +68,19 @@ final class ExampleServer implements AutoCloseable {
 
   private static Router router(Settings settings, Database database, Clock clock) {
     UserStore users = new UserStore(database);
-    TokenStore tokens = new TokenStore(database, clock,
-        settings.accessTokenLifetime(), settings.refreshTokenLifetime());
+    TokenStore tokens = new TokenStore(database, clock, settings.accessTokenLifetime(),
+        settings.refreshTokenLifetime(), settings.sessionMaxAge());
     StatelessAuthManager manager = StatelessAuthManager.builder()
         .tokenLoader(new Tokens(tokens))
         .userLoader(new Users(users))
         .config(settings.authConfig())
         .errorHandler(new RetryAfterErrorHandler())
         .build();
-    PublicRoutes open = new PublicRoutes(
-        new Accounts(users, tokens, new Passwords(settings.passwordIterations())));
+    PublicRoutes open = new PublicRoutes(new Accounts(users, tokens,
+        new Passwords(settings.passwordIterations()), settings.limits(), clock));
     AuthenticatedMemberRoutes members =
-        new AuthenticatedMemberRoutes(new MemberRoutes(users, tokens), manager);
-    return new Router()
+        new AuthenticatedMemberRoutes(new MemberRoutes(tokens), manager);
+    return new Router(settings.workerThreads())
         .route("GET", "/", open::hello)
         .route("POST", "/user", open::register)
         .route("DELETE", "/user", members.deleteUser())
@@ -85,15 +93,17 @@ final class ExampleServer implements AutoCloseable {
   }
 
   /**
-   * A fixed pool with a bounded queue; when the queue is full the server's dispatcher thread runs
-   * the request itself, which stops it accepting more until it is done.
+   * {@code threads} threads kept, up to {@code maxConnections} made when needed, no queue: a
+   * request is read at once on a free thread or a new one. When all are busy the executor throws
+   * {@link java.util.concurrent.RejectedExecutionException} (the default policy), and the server
+   * closes that connection; it never runs the request on its dispatcher thread.
    */
-  private static ThreadPoolExecutor workers(int threads) {
+  private static ThreadPoolExecutor workers(int threads, int maxConnections) {
     AtomicInteger count = new AtomicInteger();
-    return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(threads * QUEUED_REQUESTS_PER_THREAD),
+    return new ThreadPoolExecutor(Math.min(threads, maxConnections), maxConnections,
+        IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(),
         task -> new Thread(task, "http-worker-" + count.incrementAndGet()),
-        new ThreadPoolExecutor.CallerRunsPolicy());
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   /** The address the server listens on, with the port it was given. */

@@ -73,10 +73,38 @@ final class Json {
     }
   }
 
-  /** Sends {@code body} as an {@code application/json} response with {@code status}. */
+  /**
+   * Sends {@code body} as an {@code application/json} response with {@code status}; to a
+   * {@code HEAD} request, the same headers without the body.
+   */
   static void send(HttpExchange exchange, int status, Object body) throws IOException {
     byte[] bytes = MAPPER.writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    sendBytes(exchange, status, bytes);
+  }
+
+  /**
+   * Sends a newly issued token pair with 201, marked so that no cache keeps it ({@code
+   * Cache-Control: no-store} and, for HTTP/1.0 caches, {@code Pragma: no-cache}; RFC 6749
+   * §5.1).
+   */
+  static void sendTokens(HttpExchange exchange, IssuedTokens tokens) throws IOException {
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.getResponseHeaders().set("Pragma", "no-cache");
+    send(exchange, 201, tokens);
+  }
+
+  /**
+   * Sends {@code bytes} as the body with {@code status}; to a {@code HEAD} request, only the
+   * headers, with the {@code Content-Length} a {@code GET} would get, set by hand (the JDK's
+   * server logs a warning for every {@code HEAD} response given a length to send).
+   */
+  static void sendBytes(HttpExchange exchange, int status, byte[] bytes) throws IOException {
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      exchange.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

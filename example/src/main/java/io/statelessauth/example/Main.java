@@ -18,43 +18,57 @@ public final class Main {
 
   private Main() {}
 
+  /** What {@link #run} returns when the service was started and goes on serving. */
+  static final int SERVING = -1;
+
   /** Runs the command line; see {@link Cli#USAGE}. */
   public static void main(String[] args) {
     System.getProperties().putIfAbsent(
         "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+    int status = run(args, System.out, System.err);
+    if (status != SERVING) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs the command line, printing to {@code out} and {@code err}; returns the exit status, or
+   * {@link #SERVING} when the service started and serves until the process is stopped. Nothing
+   * printed shows a password or the query of the database URL.
+   */
+  static int run(String[] args, PrintStream out, PrintStream err) {
     if (Cli.wantsHelp(args)) {
-      System.out.print(Cli.USAGE);
-      return;
+      out.print(Cli.USAGE);
+      return 0;
     }
     Settings settings;
     try {
       settings = Cli.parse(args);
     } catch (Cli.UsageException e) {
-      System.err.println("stateless-auth-example: " + e.getMessage() + " (see --help)");
-      System.exit(2);
-      return;
+      err.println("stateless-auth-example: " + e.getMessage() + " (see --help)");
+      return 2;
     }
     if (settings.demo()) {
-      System.exit(demo(settings, System.out, System.err));
+      return demo(settings, out, err);
     }
-    serve(settings);
+    return serve(settings, out, err);
   }
 
-  private static void serve(Settings settings) {
+  private static int serve(Settings settings, PrintStream out, PrintStream err) {
     ExampleServer server;
     try {
       server = ExampleServer.start(settings);
     } catch (IOException | SQLException | RuntimeException e) {
-      System.err.println("stateless-auth-example: cannot start: " + e);
-      System.exit(1);
-      return;
+      err.println("stateless-auth-example: cannot start: " + DatabaseUrl.redact(e.toString()));
+      return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
-      System.out.println("Stopped.");
+      out.println("Stopped.");
     }, "shutdown"));
-    System.out.println("stateless-auth example listening on " + server.uri()
-        + " with database " + withoutQuery(settings.databaseUrl()) + " (Ctrl-C stops it)");
+    out.println("stateless-auth example listening on " + server.uri() + " with database "
+        + DatabaseUrl.withoutSecrets(settings.databaseUrl()) + " (Ctrl-C stops it)");
+    return SERVING;
   }
 
   /**
@@ -82,19 +96,13 @@ public final class Main {
       err.println("stateless-auth-example: demo failed: " + e.getMessage());
       return 1;
     } catch (IOException | SQLException | RuntimeException e) {
-      err.println("stateless-auth-example: demo failed: " + e);
+      err.println("stateless-auth-example: demo failed: " + DatabaseUrl.redact(e.toString()));
       return 1;
     } finally {
       if (folder != null) {
         deleteRecursively(folder, err);
       }
     }
-  }
-
-  /** The JDBC URL without its query, which may hold a password. */
-  private static String withoutQuery(String url) {
-    int query = url.indexOf('?');
-    return query < 0 ? url : url.substring(0, query);
   }
 
   private static void deleteRecursively(Path folder, PrintStream err) {

@@ -17,18 +17,16 @@ final class MemberRoutes {
 
   private static final Map<String, String> SUCCESS = Map.of("msg", "Success!");
 
-  private final UserStore users;
   private final TokenStore tokens;
 
-  MemberRoutes(UserStore users, TokenStore tokens) {
-    this.users = users;
+  MemberRoutes(TokenStore tokens) {
     this.tokens = tokens;
   }
 
   /** {@code DELETE /user}: deletes the caller's account and every token pair of theirs. */
   @TokenRequired
   void deleteUser(HttpExchange exchange, User user) throws IOException {
-    users.delete(user.username());
+    tokens.deleteUser(user.username());
     Json.send(exchange, 200, SUCCESS);
   }
 
@@ -40,15 +38,17 @@ final class MemberRoutes {
   }
 
   /**
-   * {@code PUT /refresh_token} with the refresh token: replaces the pair with a new one; the old
-   * access and refresh tokens stop working. When a concurrent request rotated or revoked the pair
-   * first, the token is no longer valid: 401, like any unknown token.
+   * {@code PUT /refresh_token} with the refresh token: replaces the pair with a new one of the
+   * same family; the old access and refresh tokens stop working. When a concurrent request
+   * rotated the pair first, the refresh token was used twice: the store revokes the family, and
+   * the answer is 401, like any unknown token. The new pair is sent with {@code Cache-Control:
+   * no-store}.
    */
   @TokenRequired(tokenType = TokenStore.REFRESH)
   void refreshToken(HttpExchange exchange, Token token) throws IOException {
     IssuedTokens issued = tokens.rotate(token).orElseThrow(() ->
         new StatelessAuthError("refresh token already used", 401, "Token"));
-    Json.send(exchange, 201, issued);
+    Json.sendTokens(exchange, issued);
   }
 
   /** {@code GET /secret}: the seed's secret. */

@@ -2,7 +2,6 @@ package io.statelessauth.example;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -17,23 +16,32 @@ final class PublicRoutes {
 
   /** {@code GET /}: 200 {@code hello}. */
   void hello(HttpExchange exchange) throws IOException {
-    byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    exchange.sendResponseHeaders(200, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    Json.sendBytes(exchange, 200, "hello".getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code POST /user {"username", "password"}}: 201 when registered, 409 when the name is taken. */
   void register(HttpExchange exchange) throws IOException {
-    accounts.register(Credentials.from(Json.readObject(exchange)));
+    accounts.register(Credentials.from(Json.readObject(exchange)), clientAddress(exchange));
     Json.send(exchange, 201, Map.of("msg", "Success!"));
   }
 
-  /** {@code POST /create_token {"username", "password"}}: 201 with a new token pair, or 401. */
+  /**
+   * {@code POST /create_token {"username", "password"}}: 201 with a new token pair (never to be
+   * cached), or 401.
+   */
   void createToken(HttpExchange exchange) throws IOException {
-    Json.send(exchange, 201, accounts.login(Credentials.from(Json.readObject(exchange))));
+    Json.sendTokens(exchange,
+        accounts.login(Credentials.from(Json.readObject(exchange)), clientAddress(exchange)));
+  }
+
+  /**
+   * The address the connection comes from, which the throttles count by. Behind a reverse proxy
+   * every client has the proxy's address; the service does not trust {@code X-Forwarded-For},
+   * which any client can send.
+   */
+  private static String clientAddress(HttpExchange exchange) {
+    return exchange.getRemoteAddress().getAddress().getHostAddress();
   }
 
   /**

@@ -6,17 +6,25 @@ import java.util.Objects;
 
 /**
  * Everything the service needs to start: where it listens, which database it uses, how long
- * tokens live, how hard passwords are hashed, and the library's own configuration.
+ * tokens and sessions live, how hard passwords are hashed, how much abuse it takes before it
+ * throttles, and the library's own configuration. Its {@link #toString()} never shows the
+ * database password.
  *
  * @param host the address to listen on
  * @param port the port to listen on; 0 picks a free one
  * @param databaseUrl the JDBC URL of the database holding users and tokens
+ * @param databasePassword the database password, or {@code null} when the database needs none
+ *     (never part of the URL, which the process list shows)
  * @param accessTokenLifetime how long an access token is accepted after it was issued
  * @param refreshTokenLifetime how long a refresh token is accepted after it was issued
- * @param passwordIterations the PBKDF2 iteration count for new password hashes
- * @param workerThreads the number of threads that handle requests (and database connections)
+ * @param sessionMaxAge how long the tokens descended from one login live at most, however often
+ *     they are rotated
+ * @param passwordIterations the PBKDF2 iteration count for password hashes
+ * @param workerThreads how many requests run their handler at once (and database connections)
+ * @param maxConnections how many connections may be open at once, each read on its own thread
  * @param busyTimeout how long a SQLite write waits for another writer's lock before the request
  *     answers 503
+ * @param limits how much password work and how many failures the service takes before throttling
  * @param authConfig the stateless-auth configuration (header, scheme, token type, realm)
  * @param demo whether to run the scripted demo instead of serving
  */
@@ -24,23 +32,32 @@ record Settings(
     String host,
     int port,
     String databaseUrl,
+    String databasePassword,
     Duration accessTokenLifetime,
     Duration refreshTokenLifetime,
+    Duration sessionMaxAge,
     int passwordIterations,
     int workerThreads,
+    int maxConnections,
     Duration busyTimeout,
+    Limits limits,
     StatelessAuthConfig authConfig,
     boolean demo) {
 
-  /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256; the service never accepts fewer. */
-  static final int MIN_PASSWORD_ITERATIONS = 210_000;
+  /**
+   * OWASP's figure for PBKDF2-HMAC-SHA256 (its Password Storage Cheat Sheet; 210 000 is the
+   * figure for HMAC-SHA512): the default, and the fewest the command line accepts.
+   */
+  static final int MIN_PASSWORD_ITERATIONS = 600_000;
 
   Settings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(databaseUrl, "databaseUrl");
     Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
     Objects.requireNonNull(refreshTokenLifetime, "refreshTokenLifetime");
+    Objects.requireNonNull(sessionMaxAge, "sessionMaxAge");
     Objects.requireNonNull(busyTimeout, "busyTimeout");
+    Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(authConfig, "authConfig");
   }
 
@@ -50,60 +67,234 @@ record Settings(
         "127.0.0.1",
         8080,
         "jdbc:sqlite:stateless-auth-example.db",
+        null,
         Duration.ofHours(1),
-        Duration.ofDays(365),
+        Duration.ofDays(14),
+        Duration.ofDays(30),
         MIN_PASSWORD_ITERATIONS,
         16,
+        512,
         Duration.ofSeconds(10),
+        Limits.defaults(),
         StatelessAuthConfig.defaults(),
         false);
   }
 
   /** A copy listening on {@code host}:{@code port}. */
   Settings withAddress(String host, int port) {
-    return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        passwordIterations, workerThreads, busyTimeout, authConfig, demo);
+    return toBuilder().host(host).port(port).build();
   }
 
   /** A copy using the database at {@code databaseUrl}. */
   Settings withDatabaseUrl(String databaseUrl) {
-    return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        passwordIterations, workerThreads, busyTimeout, authConfig, demo);
+    return toBuilder().databaseUrl(databaseUrl).build();
+  }
+
+  /** A copy logging in to the database with {@code password} ({@code null}: none). */
+  Settings withDatabasePassword(String password) {
+    return toBuilder().databasePassword(password).build();
   }
 
   /** A copy with these token lifetimes. */
   Settings withTokenLifetimes(Duration access, Duration refresh) {
-    return new Settings(host, port, databaseUrl, access, refresh,
-        passwordIterations, workerThreads, busyTimeout, authConfig, demo);
+    return toBuilder().accessTokenLifetime(access).refreshTokenLifetime(refresh).build();
+  }
+
+  /** A copy whose sessions end {@code maxAge} after their login. */
+  Settings withSessionMaxAge(Duration maxAge) {
+    return toBuilder().sessionMaxAge(maxAge).build();
   }
 
   /** A copy hashing passwords with {@code iterations} (tests use fewer to stay fast). */
   Settings withPasswordIterations(int iterations) {
-    return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        iterations, workerThreads, busyTimeout, authConfig, demo);
+    return toBuilder().passwordIterations(iterations).build();
   }
 
-  /** A copy with {@code threads} request threads. */
+  /** A copy running at most {@code threads} handlers at once. */
   Settings withWorkerThreads(int threads) {
-    return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        passwordIterations, threads, busyTimeout, authConfig, demo);
+    return toBuilder().workerThreads(threads).build();
+  }
+
+  /** A copy accepting at most {@code connections} open connections. */
+  Settings withMaxConnections(int connections) {
+    return toBuilder().maxConnections(connections).build();
   }
 
   /** A copy whose SQLite writes wait at most {@code timeout} for another writer's lock. */
   Settings withBusyTimeout(Duration timeout) {
-    return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        passwordIterations, workerThreads, timeout, authConfig, demo);
+    return toBuilder().busyTimeout(timeout).build();
+  }
+
+  /** A copy with these abuse limits. */
+  Settings withLimits(Limits limits) {
+    return toBuilder().limits(limits).build();
   }
 
   /** A copy with this stateless-auth configuration. */
   Settings withAuthConfig(StatelessAuthConfig config) {
-    return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        passwordIterations, workerThreads, busyTimeout, config, demo);
+    return toBuilder().authConfig(config).build();
   }
 
   /** A copy that runs the demo ({@code true}) or serves ({@code false}). */
   Settings withDemo(boolean demo) {
-    return new Settings(host, port, databaseUrl, accessTokenLifetime, refreshTokenLifetime,
-        passwordIterations, workerThreads, busyTimeout, authConfig, demo);
+    return toBuilder().demo(demo).build();
+  }
+
+  private Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  @Override
+  public String toString() {
+    return "Settings[host=" + host + ", port=" + port + ", databaseUrl="
+        + DatabaseUrl.withoutSecrets(databaseUrl)
+        + ", databasePassword=" + (databasePassword == null ? "none" : "********") + ", ...]";
+  }
+
+  /**
+   * How much the service takes before it refuses: concurrent password hashing (beyond it, 503),
+   * and failed logins and registrations per client address and per name (beyond them, 429). A
+   * count of 0 turns that throttle off.
+   *
+   * @param hashSlots how many passwords may be hashed at once
+   * @param failedLoginsPerName failed logins one name may take, then one more every
+   *     {@link #NAME_REFILL}
+   * @param failedLoginsPerAddress failed logins one client address may make, then one more every
+   *     {@link #ADDRESS_REFILL}
+   * @param registrationsPerAddress registrations one client address may make, then one more every
+   *     {@link #REGISTRATION_REFILL}
+   */
+  record Limits(
+      int hashSlots,
+      int failedLoginsPerName,
+      int failedLoginsPerAddress,
+      int registrationsPerAddress) {
+
+    /** How often a name regains one failed login. */
+    static final Duration NAME_REFILL = Duration.ofMinutes(1);
+    /** How often a client address regains one failed login. */
+    static final Duration ADDRESS_REFILL = Duration.ofSeconds(6);
+    /** How often a client address regains one registration. */
+    static final Duration REGISTRATION_REFILL = Duration.ofMinutes(6);
+
+    /**
+     * One password hashed at a time per core but one (so that a core stays free for the token
+     * routes; one on a single core); 5 failed logins per name, 20 per client address, 10
+     * registrations per client address.
+     */
+    static Limits defaults() {
+      return new Limits(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 5, 20, 10);
+    }
+  }
+
+  /** Builds a copy of settings with some values changed. */
+  private static final class Builder {
+    private String host;
+    private int port;
+    private String databaseUrl;
+    private String databasePassword;
+    private Duration accessTokenLifetime;
+    private Duration refreshTokenLifetime;
+    private Duration sessionMaxAge;
+    private int passwordIterations;
+    private int workerThreads;
+    private int maxConnections;
+    private Duration busyTimeout;
+    private Limits limits;
+    private StatelessAuthConfig authConfig;
+    private boolean demo;
+
+    Builder(Settings from) {
+      host = from.host;
+      port = from.port;
+      databaseUrl = from.databaseUrl;
+      databasePassword = from.databasePassword;
+      accessTokenLifetime = from.accessTokenLifetime;
+      refreshTokenLifetime = from.refreshTokenLifetime;
+      sessionMaxAge = from.sessionMaxAge;
+      passwordIterations = from.passwordIterations;
+      workerThreads = from.workerThreads;
+      maxConnections = from.maxConnections;
+      busyTimeout = from.busyTimeout;
+      limits = from.limits;
+      authConfig = from.authConfig;
+      demo = from.demo;
+    }
+
+    Builder host(String value) {
+      host = value;
+      return this;
+    }
+
+    Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    Builder databaseUrl(String value) {
+      databaseUrl = value;
+      return this;
+    }
+
+    Builder databasePassword(String value) {
+      databasePassword = value;
+      return this;
+    }
+
+    Builder accessTokenLifetime(Duration value) {
+      accessTokenLifetime = value;
+      return this;
+    }
+
+    Builder refreshTokenLifetime(Duration value) {
+      refreshTokenLifetime = value;
+      return this;
+    }
+
+    Builder sessionMaxAge(Duration value) {
+      sessionMaxAge = value;
+      return this;
+    }
+
+    Builder passwordIterations(int value) {
+      passwordIterations = value;
+      return this;
+    }
+
+    Builder workerThreads(int value) {
+      workerThreads = value;
+      return this;
+    }
+
+    Builder maxConnections(int value) {
+      maxConnections = value;
+      return this;
+    }
+
+    Builder busyTimeout(Duration value) {
+      busyTimeout = value;
+      return this;
+    }
+
+    Builder limits(Limits value) {
+      limits = value;
+      return this;
+    }
+
+    Builder authConfig(StatelessAuthConfig value) {
+      authConfig = value;
+      return this;
+    }
+
+    Builder demo(boolean value) {
+      demo = value;
+      return this;
+    }
+
+    Settings build() {
+      return new Settings(host, port, databaseUrl, databasePassword, accessTokenLifetime,
+          refreshTokenLifetime, sessionMaxAge, passwordIterations, workerThreads, maxConnections,
+          busyTimeout, limits, authConfig, demo);
+    }
   }
 }

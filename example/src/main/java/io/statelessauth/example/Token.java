@@ -8,9 +8,12 @@ import io.statelessauth.TokenMixin;
  *
  * @param pairId the pair the token belongs to: revoking or rotating acts on the whole pair
  * @param username the owner
- * @param expired whether the token's lifetime had ended when it was loaded
+ * @param familyId the login the pair descends from: a replayed refresh token revokes the family
+ * @param hash the token's {@code SecretTokens.hash}, as stored (never the token itself)
+ * @param expired whether the token's lifetime, or its session's, had ended when it was loaded
  */
-record Token(String pairId, String username, boolean expired) implements TokenMixin {
+record Token(String pairId, String username, String familyId, String hash, boolean expired)
+    implements TokenMixin {
 
   @Override
   public boolean tokenExpired(String tokenType, String authType) {

@@ -8,6 +8,9 @@ import io.statelessauth.annotations.TokenLoader;
  * {@code invalid_token}. When the database cannot answer, the store throws
  * {@link DatabaseUnavailable}, which the library passes on as it is: 503, without a challenge, so
  * that the client keeps its token and retries.
+ *
+ * <p>A refresh token that a rotation already consumed is not merely unknown: someone replays a
+ * copy of it, so the loader has the store revoke its whole family before answering 401.
  */
 @TokenLoader
 final class Tokens {
@@ -20,6 +23,10 @@ final class Tokens {
 
   /** The token model for {@code token}, or {@code null} when no such token of that type exists. */
   Token load(String token, String tokenType, String authType) {
-    return store.find(token, tokenType).orElse(null);
+    Token found = store.find(token, tokenType).orElse(null);
+    if (found == null && TokenStore.REFRESH.equals(tokenType)) {
+      store.revokeFamilyIfReplayed(token);
+    }
+    return found;
   }
 }

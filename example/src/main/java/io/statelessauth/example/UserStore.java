@@ -4,7 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
 
-/** The {@code users} table: user names and their password hashes. */
+/**
+ * The {@code users} table: user names and their password hashes. Deleting a user revokes their
+ * tokens, so it lives with the other revocations in {@link TokenStore#deleteUser}.
+ */
 final class UserStore {
 
   private final Database database;
@@ -51,13 +54,18 @@ final class UserStore {
     });
   }
 
-  /** Deletes the user and, through the foreign key, every token pair of theirs. */
-  boolean delete(String username) {
+  /**
+   * Replaces the password hash of {@code username}, if it is still {@code expected}: a rehash at
+   * another iteration count, which must not undo a change made meanwhile.
+   */
+  boolean replacePasswordHash(String username, String expected, String replacement) {
     return database.run(connection -> {
-      try (PreparedStatement delete = connection.prepareStatement(
-          "DELETE FROM users WHERE username = ?")) {
-        delete.setString(1, username);
-        return delete.executeUpdate() == 1;
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE users SET password_hash = ? WHERE username = ? AND password_hash = ?")) {
+        update.setString(1, replacement);
+        update.setString(2, username);
+        update.setString(3, expected);
+        return update.executeUpdate() == 1;
       }
     });
   }

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AccountsTest {
 
+  private static final String ADDRESS = "192.0.2.1";
+
   @TempDir Path folder;
 
   private Database database;
@@ -26,9 +28,10 @@ class AccountsTest {
     database = TestSettings.database(folder.resolve("accounts.db"), 2);
     UserStore users = new UserStore(database);
     TokenStore tokens = new TokenStore(database, new MutableClock(),
-        Duration.ofHours(1), Duration.ofDays(1));
-    accounts = new Accounts(users, tokens, new Passwords(1_000));
-    accounts.register(new Credentials("alice", "correct horse"));
+        Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30));
+    accounts = new Accounts(users, tokens, new Passwords(1_000), TestSettings.UNLIMITED,
+        new MutableClock());
+    accounts.register(new Credentials("alice", "correct horse"), ADDRESS);
   }
 
   @AfterEach
@@ -38,7 +41,7 @@ class AccountsTest {
 
   @Test
   void theRightPasswordLogsIn() {
-    IssuedTokens issued = accounts.login(new Credentials("alice", "correct horse"));
+    IssuedTokens issued = accounts.login(new Credentials("alice", "correct horse"), ADDRESS);
 
     assertEquals(43, issued.accessToken().length());
     assertEquals(43, issued.refreshToken().length());
@@ -47,9 +50,9 @@ class AccountsTest {
   @Test
   void aWrongPasswordAndAnUnknownNameGetTheSameAnswer() {
     ApiError wrongPassword = assertThrows(ApiError.class,
-        () -> accounts.login(new Credentials("alice", "wrong horse")));
+        () -> accounts.login(new Credentials("alice", "wrong horse"), ADDRESS));
     ApiError unknownName = assertThrows(ApiError.class,
-        () -> accounts.login(new Credentials("bob", "correct horse")));
+        () -> accounts.login(new Credentials("bob", "correct horse"), ADDRESS));
 
     assertEquals(401, wrongPassword.status());
     assertEquals(wrongPassword.status(), unknownName.status());
@@ -59,7 +62,7 @@ class AccountsTest {
   @Test
   void aTakenNameIsAConflict() {
     ApiError error = assertThrows(ApiError.class,
-        () -> accounts.register(new Credentials("alice", "another password")));
+        () -> accounts.register(new Credentials("alice", "another password"), ADDRESS));
 
     assertEquals(409, error.status());
   }
@@ -69,7 +72,7 @@ class AccountsTest {
       "a-name-of-sixty-five-characters-is-one-more-than-the-limit-of-64x"})
   void badNamesAreRefused(String username) {
     ApiError error = assertThrows(ApiError.class,
-        () -> accounts.register(new Credentials(username, "correct horse")));
+        () -> accounts.register(new Credentials(username, "correct horse"), ADDRESS));
 
     assertEquals(400, error.status());
   }
@@ -77,7 +80,7 @@ class AccountsTest {
   @Test
   void shortPasswordsAreRefused() {
     ApiError error = assertThrows(ApiError.class,
-        () -> accounts.register(new Credentials("bob", "1234567")));
+        () -> accounts.register(new Credentials("bob", "1234567"), ADDRESS));
 
     assertEquals(400, error.status());
     assertTrue(error.getMessage().contains("8"), error.getMessage());

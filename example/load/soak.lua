@@ -1,4 +1,4 @@
--- wrk script for load/soak.sh: one wrk thread, one connection and one user per thread.
+-- wrk script for example/load/soak.sh: one wrk thread, one connection and one user per thread.
 --
 -- setup() gives each thread its own user and access token, read from the file named by
 -- SOAK_USERS ("username token" per line). Each thread cycles through /whoami, /secret (with its

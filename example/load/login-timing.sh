@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# How long a failed login takes with a wrong password against an unknown name (issue 12,
+# finding 3, and issue 13 item 2), at the real iteration count, and again after a restart with a
+# higher count, when the known name's hash is still stored at the old one. ROUNDS (10) of each,
+# alternating; prints the median and the spread. The throttles are turned off for the
+# measurement (it fails many logins from one address on purpose).
+#
+# Settings (environment): ROUNDS, LOW (600000), HIGH (1200000), JAR, JAVA_HOME.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+ROUNDS=${ROUNDS:-10}
+LOW=${LOW:-600000}
+HIGH=${HIGH:-1200000}
+OFF=(--failed-logins-per-name 0 --failed-logins-per-address 0 --registrations-per-address 0)
+
+attempt() { # name: seconds the failed login took
+  curl -sS -o /dev/null -w '%{time_total}\n' -X POST \
+    --data "{\"username\":\"$1\",\"password\":\"not the password\"}" "$BASE/create_token"
+}
+measure() { # label
+  : > "$WORK/known"; : > "$WORK/unknown"
+  for i in $(seq "$ROUNDS"); do
+    attempt timing-user >> "$WORK/known"
+    attempt "nobody-$i" >> "$WORK/unknown"
+  done
+  for kind in known unknown; do
+    sort -n "$WORK/$kind" | awk -v label="$1" -v kind="$kind" '{ v[NR] = $1 * 1000 }
+      END { printf "login-timing: %s, %s name, wrong password: median %.1f ms (min %.1f, max %.1f, %d tries)\n",
+        label, kind == "known" ? "known" : "unknown", v[int((NR + 1) / 2)], v[1], v[NR], NR }'
+  done
+}
+
+describe_run
+start_server --pbkdf2-iterations "$LOW" "${OFF[@]}"
+register_and_login timing-user "$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" > /dev/null
+attempt warm-up > /dev/null
+measure "at $LOW iterations"
+stop_server
+start_server --pbkdf2-iterations "$HIGH" "${OFF[@]}"
+attempt warm-up > /dev/null
+measure "restarted at $HIGH, the known name still stored at $LOW"

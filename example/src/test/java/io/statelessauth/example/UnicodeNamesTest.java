@@ -1,0 +1,96 @@
+package io.statelessauth.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.statelessauth.example.ServiceClient.Response;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Names and passwords that are not what they look like, sent as JSON escapes as an attacker
+ * would: a lone surrogate is refused, never replaced; names are compared in NFC; invisible and
+ * control characters and surrounding white space are refused in new names.
+ */
+class UnicodeNamesTest {
+
+  private static final String PASSWORD = "correct horse battery staple";
+
+  @TempDir static Path folder;
+
+  private static ExampleServer server;
+  private static ServiceClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = ExampleServer.start(TestSettings.sqlite(folder.resolve("unicode.db")));
+    client = new ServiceClient(server.uri());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  /** The body with {@code username} and {@code password} as JSON string contents, escapes kept. */
+  private static Response post(String path, String username, String password) {
+    return client.send("POST", path,
+        "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}", null);
+  }
+
+  @Test
+  void aNameWithALoneSurrogateIsRefusedAndCannotLogInAsAnother() {
+    Response register = post("/user", "eve\\ud800", PASSWORD);
+    Response login = post("/create_token", "eve\\udfff", PASSWORD);
+
+    assertEquals(400, register.status());
+    assertEquals("'username' is not valid Unicode (a lone surrogate)",
+        register.json().get("error").textValue());
+    assertEquals(400, login.status());
+  }
+
+  @Test
+  void aPasswordWithALoneSurrogateIsRefused() {
+    assertEquals(201, client.register("frank", PASSWORD).status());
+
+    Response register = post("/user", "grace", "password\\udc00");
+    Response login = post("/create_token", "frank", "password\\ud800");
+
+    assertEquals(400, register.status());
+    assertEquals("'password' is not valid Unicode (a lone surrogate)",
+        register.json().get("error").textValue());
+    assertEquals(400, login.status());
+  }
+
+  @Test
+  void namesAreComparedInNormalisationFormC() {
+    assertEquals(201, post("/user", "e\\u0301ve", PASSWORD).status());
+
+    assertEquals(409, post("/user", "\\u00e9ve", PASSWORD).status());
+    Response login = post("/create_token", "\\u00e9ve", PASSWORD);
+    assertEquals(201, login.status());
+    client.secrets().add(ServiceClient.pair(login).access());
+    assertEquals("\u00e9ve", client.bearer("GET", "/whoami", ServiceClient.pair(login).access())
+        .json().get("my_username").textValue());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "zero\\u200bwidth", "bidi\\u202eoverride", "soft\\u00adhyphen", "bom\\ufeff",
+      "line\\u2028separator", "private\\ue000use", "unassigned\\u0378", "nul\\u0000",
+      "tab\\tname", " leading", "trailing ", "\\u00a0nbsp", "\\u3000ideographic", "en-space\\u2002"})
+  void invisibleControlAndSurroundingSpaceCharactersAreRefusedInNewNames(String username) {
+    Response response = post("/user", username, PASSWORD);
+
+    assertEquals(400, response.status(), username);
+  }
+
+  @Test
+  void aNameWithSpacesInsideAndLettersOfAnyScriptIsAccepted() {
+    assertEquals(201, post("/user", "Zo\\u00eb \\u674e \\ud83d\\ude00", PASSWORD).status());
+  }
+}
