@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statelessauth.example.ServiceClient.Pair;
 import io.statelessauth.example.ServiceClient.Response;
+import io.statelessauth.testsupport.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class DatabaseFaultTest {
   void start() throws Exception {
     data = Files.createDirectory(folder.resolve("data"));
     database = new SqliteFile(data.resolve("fault.db"));
-    logs = new LogCapture();
+    logs = LogCapture.everything(Level.ALL);
     server = ExampleServer.start(TestSettings.sqlite(database.path())
         .withBusyTimeout(Duration.ofMillis(200)), clock);
     client = new ServiceClient(server.uri());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statelessauth.example.ServiceClient.Pair;
 import io.statelessauth.example.ServiceClient.Response;
+import io.statelessauth.testsupport.LogCapture;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,8 +18,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +52,7 @@ class ServiceTest {
 
   @BeforeAll
   static void start() throws Exception {
-    logs = new LogCapture();
+    logs = LogCapture.everything(Level.ALL);
     server = ExampleServer.start(TestSettings.sqlite(folder.resolve("service.db")), CLOCK);
     client = new ServiceClient(server.uri());
   }
