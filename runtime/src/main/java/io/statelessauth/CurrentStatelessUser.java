@@ -25,20 +25,18 @@ public final class CurrentStatelessUser {
    */
   static Object bind(Object user) {
     Object previous = USER.get();
-    if (user != null) {
+    if (user != previous) {
       USER.set(user);
-    } else if (previous != null) {
-      USER.remove();
     }
     return previous;
   }
 
-  /** Puts back what {@link #bind} replaced, leaving no entry behind on the thread when that was nothing. */
+  /**
+   * Puts back what {@link #bind} replaced. The thread keeps its entry, holding {@code null} between
+   * requests: removing it would make the next request's {@code get} and {@code set} allocate a new
+   * one, every request.
+   */
   static void restore(Object previous) {
-    if (previous == null) {
-      USER.remove();
-    } else {
-      USER.set(previous);
-    }
+    USER.set(previous);
   }
 }
