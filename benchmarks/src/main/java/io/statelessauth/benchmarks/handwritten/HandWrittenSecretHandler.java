@@ -58,7 +58,7 @@ public final class HandWrittenSecretHandler implements HttpHandler {
     try {
       api.secret(exchange, user);
     } finally {
-      CURRENT_USER.remove();
+      CURRENT_USER.set(null); // not remove(): the next request's set() would allocate a new entry
     }
   }
 
