@@ -1,6 +1,8 @@
 package io.statelessauth.example;
 
 import io.statelessauth.StatelessAuthConfig;
+import io.statelessauth.example.Settings.AdminChanges;
+import io.statelessauth.example.Settings.CacheSize;
 import io.statelessauth.example.Settings.Limits;
 import java.io.IOException;
 import java.io.Reader;
@@ -8,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -61,16 +64,25 @@ final class Cli {
         --auth-config FILE        stateless-auth settings as a .properties file with the keys
                                   AUTH_HEADER, DEFAULT_AUTH_TYPE, DEFAULT_TOKEN_TYPE,
                                   ADD_CONTEXT_PROCESSOR, REALM, MAX_TOKEN_LENGTH
+        --auth-cache-size N       tokens whose authentication is kept in memory (default
+                                  10000; 0 turns the cache off)
+        --auth-cache-ttl DURATION how long an authentication is kept (default 60s)
+        --admin NAME              give the registered user NAME the role admin at start-up;
+                                  repeat the flag for more users
+        --revoke-admin NAME       take the role admin away from NAME at start-up; repeatable
         --demo                    start on a free port with a throwaway database, run a
                                   scripted client session against it, print it, and exit
         --help                    print this help and exit
 
       DURATION is a whole number of seconds, or a number followed by s, m, h or d (90m, 365d).
-      A bad flag is reported on one line and exits with status 2.
+      A bad flag is reported on one line and exits with status 2; a name given to --admin or
+      --revoke-admin that is not registered stops the start with status 1.
       """.formatted(DATABASE_PASSWORD_VARIABLE);
 
   private static final Set<String> SERVER_ONLY_FLAGS =
-      Set.of("--host", "--port", "--db", "--db-password-file");
+      Set.of("--host", "--port", "--db", "--db-password-file", "--admin", "--revoke-admin");
+  /** Flags that may be given more than once, each time with another name. */
+  private static final Set<String> REPEATABLE_FLAGS = Set.of("--admin", "--revoke-admin");
   private static final Map<String, BiFunction<Settings, String, Settings>> VALUE_FLAGS = Map.ofEntries(
       Map.entry("--host", (settings, value) -> settings.withAddress(host(value), settings.port())),
       Map.entry("--port", (settings, value) ->
@@ -104,7 +116,17 @@ final class Cli {
       Map.entry("--registrations-per-address", (settings, value) -> settings.withLimits(new Limits(
           settings.limits().hashSlots(), settings.limits().failedLoginsPerName(),
           settings.limits().failedLoginsPerAddress(), count("--registrations-per-address", value)))),
-      Map.entry("--auth-config", (settings, value) -> settings.withAuthConfig(authConfig(value))));
+      Map.entry("--auth-config", (settings, value) -> settings.withAuthConfig(authConfig(value))),
+      Map.entry("--auth-cache-size", (settings, value) -> settings.withAuthCache(new CacheSize(
+          integer("--auth-cache-size", value, 0, 10_000_000), settings.authCache().timeToLive()))),
+      Map.entry("--auth-cache-ttl", (settings, value) -> settings.withAuthCache(new CacheSize(
+          settings.authCache().maximumSize(), duration("--auth-cache-ttl", value)))),
+      Map.entry("--admin", (settings, value) -> settings.withAdmins(new AdminChanges(
+          adding(settings.admins().granted(), userName("--admin", value)),
+          settings.admins().revoked()))),
+      Map.entry("--revoke-admin", (settings, value) -> settings.withAdmins(new AdminChanges(
+          settings.admins().granted(),
+          adding(settings.admins().revoked(), userName("--revoke-admin", value))))));
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})([smhd]?)");
 
   private Cli() {}
@@ -141,7 +163,7 @@ final class Cli {
       }
       int equals = arg.indexOf('=');
       String flag = equals < 0 ? arg : arg.substring(0, equals);
-      if (!seen.add(flag)) {
+      if (!seen.add(flag) && !REPEATABLE_FLAGS.contains(flag)) {
         throw new UsageException(flag + " is given twice");
       }
       if (flag.equals("--demo")) {
@@ -164,6 +186,11 @@ final class Cli {
         throw new UsageException(flag + " needs a value");
       }
       settings = setter.apply(settings, value);
+    }
+    for (String name : settings.admins().granted()) {
+      if (settings.admins().revoked().contains(name)) {
+        throw new UsageException("'" + name + "' is given to both --admin and --revoke-admin");
+      }
     }
     if (settings.demo()) {
       for (String flag : SERVER_ONLY_FLAGS) {
@@ -210,6 +237,24 @@ final class Cli {
       throw new UsageException("--db-password-file: the first line of " + file + " is empty");
     }
     return lines.get(0);
+  }
+
+  /**
+   * A user name as the service stores it: in Unicode normalisation form C, as {@link Accounts}
+   * registers it. Names may hold commas and spaces, which is why the flag is repeated rather than
+   * given a list.
+   */
+  private static String userName(String flag, String value) {
+    if (value.isBlank()) {
+      throw new UsageException(flag + " needs a user name");
+    }
+    return Normalizer.normalize(value, Normalizer.Form.NFC);
+  }
+
+  private static Set<String> adding(Set<String> names, String name) {
+    Set<String> more = new HashSet<>(names);
+    more.add(name);
+    return more;
   }
 
   private static int count(String flag, String value) {

@@ -2,6 +2,7 @@ package io.statelessauth.example;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,6 +51,12 @@ final class Database implements AutoCloseable {
         family_id TEXT NOT NULL,
         username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
         expires_at BIGINT NOT NULL
+      )""",
+      """
+      CREATE TABLE IF NOT EXISTS user_roles (
+        username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        PRIMARY KEY (username, role)
       )""");
 
   /**
@@ -71,14 +78,25 @@ final class Database implements AutoCloseable {
   /** SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE. */
   private static final String OPEN_EXISTING = "2";
 
+  /**
+   * The PostgreSQL advisory lock that instances starting together take in turn to create the
+   * schema; without it, two {@code CREATE TABLE IF NOT EXISTS} of one table at once fail with a
+   * duplicate key in PostgreSQL's own catalog. The value is arbitrary, and the same for every
+   * instance.
+   */
+  private static final long SCHEMA_LOCK = 0x5374_6c41_7574_6831L;
+
   private final ConnectionPool pool;
   private final boolean sqlite;
   private final OutageLog outages;
+  private final RevocationChannel revocationChannel;
 
-  private Database(ConnectionPool pool, boolean sqlite, OutageLog outages) {
+  private Database(ConnectionPool pool, boolean sqlite, OutageLog outages,
+      RevocationChannel revocationChannel) {
     this.pool = pool;
     this.sqlite = sqlite;
     this.outages = outages;
+    this.revocationChannel = revocationChannel;
   }
 
   /**
@@ -102,8 +120,18 @@ final class Database implements AutoCloseable {
     if (sqlite) {
       properties.setProperty("open_mode", OPEN_EXISTING);
     }
+    Properties dedicated = new Properties();
+    dedicated.putAll(properties);
+    RevocationChannel channel;
+    if (sqlite) {
+      channel = new SqliteRevocations(
+          () -> DriverManager.getConnection(url, dedicated), DatabaseFile.of(url));
+    } else {
+      dedicated.setProperty("ApplicationName", PostgresRevocations.APPLICATION_NAME);
+      channel = new PostgresRevocations(() -> DriverManager.getConnection(url, dedicated));
+    }
     return new Database(new ConnectionPool(url, properties, maxConnections), sqlite,
-        new OutageLog(clock));
+        new OutageLog(clock), channel);
   }
 
   /**
@@ -126,6 +154,12 @@ final class Database implements AutoCloseable {
     return properties;
   }
 
+  /**
+   * Creates what is missing of the schema in one transaction. On SQLite the transaction begins
+   * with the database's write lock ({@code BEGIN IMMEDIATE}), on PostgreSQL with {@link
+   * #SCHEMA_LOCK}: instances started at the same moment create the schema one after the other,
+   * and each later one finds it made.
+   */
   private static void createSchema(String url, Properties properties, boolean sqlite)
       throws SQLException {
     Properties first = new Properties();
@@ -137,8 +171,19 @@ final class Database implements AutoCloseable {
     try (Connection connection = DriverManager.getConnection(url, first);
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
+      if (!sqlite) {
+        try (ResultSet locked = statement.executeQuery(
+            "SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")")) {
+          locked.next();
+        }
+      }
       for (String sql : TABLES) {
         statement.execute(sql);
+      }
+      if (sqlite) {
+        for (String sql : SqliteRevocations.SCHEMA) {
+          statement.execute(sql);
+        }
       }
       for (AddedColumn column : ADDED_COLUMNS) {
         column.addIfMissing(connection, statement);
@@ -214,6 +259,27 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /** How the instances sharing this database tell each other of revoked tokens. */
+  RevocationChannel revocationChannel() {
+    return revocationChannel;
+  }
+
+  /**
+   * In a transaction on {@code connection}: locks the row of {@code username} until the
+   * transaction ends, so that no token pair can be issued to the user meanwhile; {@code false}
+   * when there is no such user. SQLite needs no row lock: its transactions begin with the
+   * database's write lock.
+   */
+  boolean lockUser(Connection connection, String username) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT username FROM users WHERE username = ?" + (sqlite ? "" : " FOR UPDATE"))) {
+      select.setString(1, username);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next();
+      }
+    }
+  }
+
   private RuntimeException failure(SQLException e) {
     if (SqlFailures.unavailable(e, sqlite)) {
       pool.discardIdle();
@@ -227,6 +293,13 @@ final class Database implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
+  }
+
+  /** Opens a connection of its own, outside the pool, for a thread that keeps it. */
+  @FunctionalInterface
+  interface Connector {
+    /** A new connection to the database, opened as the pool's are. */
+    Connection connect() throws SQLException;
   }
 
   /** Work done with a JDBC connection. */

@@ -53,9 +53,10 @@ final class ExampleServer implements AutoCloseable {
     Database database = Database.open(settings.databaseUrl(), settings.databasePassword(),
         settings.workerThreads(), settings.busyTimeout(), clock);
     try {
+      Router router = router(settings, database, clock);
       HttpServer server = HttpServer.create(
           new InetSocketAddress(settings.host(), settings.port()), 0);
-      server.createContext("/", router(settings, database, clock));
+      server.createContext("/", router);
       ThreadPoolExecutor workers = workers(settings.workerThreads(), settings.maxConnections());
       server.setExecutor(workers);
       server.start();
@@ -66,10 +67,19 @@ final class ExampleServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The stores, the role changes asked for at start-up, the manager and the routes.
+   *
+   * @throws AdminGrants.StartFailure when {@code --admin} or {@code --revoke-admin} names a user
+   *     who is not registered
+   */
   private static Router router(Settings settings, Database database, Clock clock) {
-    UserStore users = new UserStore(database);
-    TokenStore tokens = new TokenStore(database, clock, settings.accessTokenLifetime(),
-        settings.refreshTokenLifetime(), settings.sessionMaxAge());
+    CacheInvalidator cache = new CacheInvalidator();
+    Revocations revocations = new Revocations(database, cache);
+    UserStore users = new UserStore(database, revocations);
+    TokenStore tokens = new TokenStore(database, revocations, clock,
+        settings.accessTokenLifetime(), settings.refreshTokenLifetime(), settings.sessionMaxAge());
+    AdminGrants.apply(users, settings.admins());
     StatelessAuthManager manager = StatelessAuthManager.builder()
         .tokenLoader(new Tokens(tokens))
         .userLoader(new Users(users))
@@ -80,8 +90,9 @@ final class ExampleServer implements AutoCloseable {
         new Passwords(settings.passwordIterations()), settings.limits(), clock));
     AuthenticatedMemberRoutes members =
         new AuthenticatedMemberRoutes(new MemberRoutes(tokens), manager);
+    AuthenticatedAdminRoutes admins = new AuthenticatedAdminRoutes(new AdminRoutes(users), manager);
     return new Router(settings.workerThreads())
-        .route("GET", "/", open::hello)
+        .route("GET", "/", members.hello())
         .route("POST", "/user", open::register)
         .route("DELETE", "/user", members.deleteUser())
         .route("POST", "/create_token", open::createToken)
@@ -89,7 +100,8 @@ final class ExampleServer implements AutoCloseable {
         .route("PUT", "/refresh_token", members.refreshToken())
         .route("GET", "/secret", members.secret())
         .route("GET", "/whoami", members.whoami())
-        .route("GET", "/no_current_stateless_user", open::noCurrentUser);
+        .route("GET", "/no_current_stateless_user", open::noCurrentUser)
+        .route("GET", "/admin/users", admins.users());
   }
 
   /**

@@ -58,6 +58,9 @@ public final class Main {
     ExampleServer server;
     try {
       server = ExampleServer.start(settings);
+    } catch (AdminGrants.StartFailure e) {
+      err.println("stateless-auth-example: cannot start: " + e.getMessage());
+      return 1;
     } catch (IOException | SQLException | RuntimeException e) {
       err.println("stateless-auth-example: cannot start: " + DatabaseUrl.redact(e.toString()));
       return 1;

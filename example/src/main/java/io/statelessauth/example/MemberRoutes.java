@@ -4,14 +4,18 @@ import com.sun.net.httpserver.HttpExchange;
 import io.statelessauth.StatelessAuthError;
 import io.statelessauth.annotations.TokenRequired;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The routes that need a token. Each method runs only through the generated
- * {@code AuthenticatedMemberRoutes}, which checks the token and passes in what the method asks
- * for: the exchange, the {@link User}, the {@link Token}, in any order. A store call that finds
- * the database unavailable throws {@link DatabaseUnavailable} before anything is sent, which the
- * library answers as it is: 503.
+ * The routes that take a token: all of them need one but {@code GET /}, which greets the caller
+ * by name when a valid one comes and anonymously without one. Each method runs only through the
+ * generated {@code AuthenticatedMemberRoutes}, which checks the token and passes in what the
+ * method asks for: the exchange, the {@link User}, the {@link Token}, in any order, and on the
+ * optional route an {@code Optional<User>}, empty for an anonymous request. A store call that
+ * finds the database unavailable throws {@link DatabaseUnavailable} before anything is sent,
+ * which the library answers as it is: 503.
  */
 final class MemberRoutes {
 
@@ -21,6 +25,21 @@ final class MemberRoutes {
 
   MemberRoutes(TokenStore tokens) {
     this.tokens = tokens;
+  }
+
+  /**
+   * {@code GET /}: {@code hello} as plain text, as in the seed, or {@code hello <name>} when the
+   * request carries a valid access token. A token that is not valid is refused (401), never taken
+   * for no token; a request without one, or with another scheme, is anonymous and needs no
+   * database.
+   */
+  @TokenRequired(optional = true)
+  void hello(HttpExchange exchange, Optional<User> caller) throws IOException {
+    String greeting = caller.map(user -> "hello " + user.username()).orElse("hello");
+    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    // A name may hold '<': no browser is to read the greeting as HTML.
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    Json.sendBytes(exchange, 200, greeting.getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code DELETE /user}: deletes the caller's account and every token pair of theirs. */

@@ -2,22 +2,18 @@ package io.statelessauth.example;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** The routes anyone may call: the greeting, registration, login, and the current-user probe. */
+/**
+ * The routes that take no token: registration, login, and the current-user probe. ({@code GET /}
+ * takes one if it comes: see {@link MemberRoutes#hello}.)
+ */
 final class PublicRoutes {
 
   private final Accounts accounts;
 
   PublicRoutes(Accounts accounts) {
     this.accounts = accounts;
-  }
-
-  /** {@code GET /}: 200 {@code hello}. */
-  void hello(HttpExchange exchange) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    Json.sendBytes(exchange, 200, "hello".getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code POST /user {"username", "password"}}: 201 when registered, 409 when the name is taken. */

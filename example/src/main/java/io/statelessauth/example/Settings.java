@@ -3,6 +3,7 @@ package io.statelessauth.example;
 import io.statelessauth.StatelessAuthConfig;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the service needs to start: where it listens, which database it uses, how long
@@ -26,6 +27,8 @@ import java.util.Objects;
  *     answers 503
  * @param limits how much password work and how many failures the service takes before throttling
  * @param authConfig the stateless-auth configuration (header, scheme, token type, realm)
+ * @param authCache how many authentications the service keeps, and for how long
+ * @param admins the users to make administrators, or to make no longer, at start-up
  * @param demo whether to run the scripted demo instead of serving
  */
 record Settings(
@@ -42,6 +45,8 @@ record Settings(
     Duration busyTimeout,
     Limits limits,
     StatelessAuthConfig authConfig,
+    CacheSize authCache,
+    AdminChanges admins,
     boolean demo) {
 
   /**
@@ -59,6 +64,8 @@ record Settings(
     Objects.requireNonNull(busyTimeout, "busyTimeout");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(authConfig, "authConfig");
+    Objects.requireNonNull(authCache, "authCache");
+    Objects.requireNonNull(admins, "admins");
   }
 
   /** The settings used when no flag is given. */
@@ -77,6 +84,8 @@ record Settings(
         Duration.ofSeconds(10),
         Limits.defaults(),
         StatelessAuthConfig.defaults(),
+        CacheSize.defaults(),
+        AdminChanges.NONE,
         false);
   }
 
@@ -135,6 +144,16 @@ record Settings(
     return toBuilder().authConfig(config).build();
   }
 
+  /** A copy whose authentication cache has this size and lifetime. */
+  Settings withAuthCache(CacheSize cache) {
+    return toBuilder().authCache(cache).build();
+  }
+
+  /** A copy that grants and takes away the administrator role at start-up as {@code admins} says. */
+  Settings withAdmins(AdminChanges admins) {
+    return toBuilder().admins(admins).build();
+  }
+
   /** A copy that runs the demo ({@code true}) or serves ({@code false}). */
   Settings withDemo(boolean demo) {
     return toBuilder().demo(demo).build();
@@ -187,6 +206,50 @@ record Settings(
     }
   }
 
+  /**
+   * The authentication cache: how many tokens it keeps at most (0 turns it off) and how long it
+   * keeps each.
+   *
+   * @param maximumSize the most tokens kept; 0 for no cache
+   * @param timeToLive how long a token is kept after it was loaded
+   */
+  record CacheSize(long maximumSize, Duration timeToLive) {
+
+    CacheSize {
+      Objects.requireNonNull(timeToLive, "timeToLive");
+    }
+
+    /**
+     * 10 000 tokens for 60 s: about 10 MB at most; a minute is the longest that a change made
+     * to the database by hand, which no instance publishes, goes unseen.
+     */
+    static CacheSize defaults() {
+      return new CacheSize(10_000, Duration.ofSeconds(60));
+    }
+
+    /** Whether the cache is on. */
+    boolean enabled() {
+      return maximumSize > 0;
+    }
+  }
+
+  /**
+   * Who becomes an administrator at start-up, and who stops being one; names as registered.
+   *
+   * @param granted the users given the role {@value User#ADMIN}
+   * @param revoked the users whose role {@value User#ADMIN} is taken away
+   */
+  record AdminChanges(Set<String> granted, Set<String> revoked) {
+
+    /** No change. */
+    static final AdminChanges NONE = new AdminChanges(Set.of(), Set.of());
+
+    AdminChanges {
+      granted = Set.copyOf(granted);
+      revoked = Set.copyOf(revoked);
+    }
+  }
+
   /** Builds a copy of settings with some values changed. */
   private static final class Builder {
     private String host;
@@ -202,6 +265,8 @@ record Settings(
     private Duration busyTimeout;
     private Limits limits;
     private StatelessAuthConfig authConfig;
+    private CacheSize authCache;
+    private AdminChanges admins;
     private boolean demo;
 
     Builder(Settings from) {
@@ -218,6 +283,8 @@ record Settings(
       busyTimeout = from.busyTimeout;
       limits = from.limits;
       authConfig = from.authConfig;
+      authCache = from.authCache;
+      admins = from.admins;
       demo = from.demo;
     }
 
@@ -286,6 +353,16 @@ record Settings(
       return this;
     }
 
+    Builder authCache(CacheSize value) {
+      authCache = value;
+      return this;
+    }
+
+    Builder admins(AdminChanges value) {
+      admins = value;
+      return this;
+    }
+
     Builder demo(boolean value) {
       demo = value;
       return this;
@@ -294,7 +371,7 @@ record Settings(
     Settings build() {
       return new Settings(host, port, databaseUrl, databasePassword, accessTokenLifetime,
           refreshTokenLifetime, sessionMaxAge, passwordIterations, workerThreads, maxConnections,
-          busyTimeout, limits, authConfig, demo);
+          busyTimeout, limits, authConfig, authCache, admins, demo);
     }
   }
 }

@@ -1,22 +1,33 @@
 package io.statelessauth.example;
 
 import io.statelessauth.TokenMixin;
+import java.time.Clock;
 
 /**
  * One token of a pair, as the {@link Tokens} loader found it for a request. Implementing
- * {@link TokenMixin} makes the library refuse it with 401 when it has expired.
+ * {@link TokenMixin} makes the library refuse it with 401 once it has expired. Whether it has is
+ * read from {@code clock} on every request, not when the token was loaded: the authentication
+ * cache keeps a loaded token for many requests, and it must still expire on time.
  *
  * @param pairId the pair the token belongs to: revoking or rotating acts on the whole pair
  * @param username the owner
  * @param familyId the login the pair descends from: a replayed refresh token revokes the family
  * @param hash the token's {@code SecretTokens.hash}, as stored (never the token itself)
- * @param expired whether the token's lifetime, or its session's, had ended when it was loaded
+ * @param expiresAt when the token stops working, in seconds since the epoch: the end of its own
+ *     lifetime or of its session, whichever comes first
+ * @param clock the clock that decides when that is
  */
-record Token(String pairId, String username, String familyId, String hash, boolean expired)
+record Token(
+    String pairId, String username, String familyId, String hash, long expiresAt, Clock clock)
     implements TokenMixin {
 
   @Override
   public boolean tokenExpired(String tokenType, String authType) {
-    return expired;
+    return expired();
+  }
+
+  /** Whether the token's lifetime, or its session's, has ended by now. */
+  boolean expired() {
+    return clock.instant().getEpochSecond() >= expiresAt;
   }
 }

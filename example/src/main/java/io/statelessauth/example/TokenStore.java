@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,11 +25,12 @@ import java.util.UUID;
  * presented again, someone holds a copy of it, and the whole family is revoked (RFC 9700
  * §4.14.2), so a thief who rotated first loses the session too.
  *
- * <p>Every way a token stops working before it expires goes through one method here, so that
- * anything that remembers tokens (a cache) has one place to be told: {@link #revoke} (logout:
- * one pair), {@link #rotate} (the consumed pair), {@link #revokeFamily} (a replayed refresh
- * token), {@link #deleteUser} (the user and every pair of theirs). Expiry, of a token or of its
- * session, is decided in {@link #find} from the stored times.
+ * <p>Every way a token stops working before it expires goes through one method here, and each
+ * runs through {@link Revocations}, so that every instance's authentication cache forgets the
+ * tokens: {@link #revoke} (logout: one pair), {@link #rotate} (the consumed pair), {@link
+ * #revokeFamily} (a replayed refresh token), {@link #deleteUser} (the user and every pair of
+ * theirs). Expiry, of a token or of its session, needs no message: the {@link Token} compares its
+ * stored end with the clock on every request.
  */
 final class TokenStore {
 
@@ -38,14 +40,16 @@ final class TokenStore {
   static final String REFRESH = "refresh";
 
   private final Database database;
+  private final Revocations revocations;
   private final Clock clock;
   private final Duration accessLifetime;
   private final Duration refreshLifetime;
   private final Duration sessionMaxAge;
 
-  TokenStore(Database database, Clock clock, Duration accessLifetime, Duration refreshLifetime,
-      Duration sessionMaxAge) {
+  TokenStore(Database database, Revocations revocations, Clock clock, Duration accessLifetime,
+      Duration refreshLifetime, Duration sessionMaxAge) {
     this.database = database;
+    this.revocations = revocations;
     this.clock = clock;
     this.accessLifetime = accessLifetime;
     this.refreshLifetime = refreshLifetime;
@@ -82,7 +86,8 @@ final class TokenStore {
   /**
    * The token of {@code tokenType} ({@value #ACCESS} or {@value #REFRESH}) whose hash matches
    * {@code token}; empty when there is none or the type is another. A token whose own lifetime or
-   * whose session has ended is found, marked expired.
+   * whose session has ended is found too: the {@link Token} tells, whenever it is asked, whether
+   * it has expired by then.
    */
   Optional<Token> find(String token, String tokenType) {
     String expiry;
@@ -103,10 +108,9 @@ final class TokenStore {
           if (!row.next()) {
             return Optional.empty();
           }
-          long now = now();
-          boolean expired = row.getLong(4) <= now || row.getLong(5) <= now;
+          long expiresAt = Math.min(row.getLong(4), row.getLong(5));
           return Optional.of(new Token(
-              row.getString(1), row.getString(2), row.getString(3), hash, expired));
+              row.getString(1), row.getString(2), row.getString(3), hash, expiresAt, clock));
         }
       }
     });
@@ -119,9 +123,9 @@ final class TokenStore {
    * family is revoked, and the answer is empty.
    */
   Optional<IssuedTokens> rotate(Token refreshed) {
-    Optional<IssuedTokens> rotated = database.transaction(connection -> {
+    Optional<IssuedTokens> rotated = revocations.transaction((connection, revoked) -> {
       Optional<Long> sessionEnd = sessionEnd(connection, refreshed.pairId());
-      if (sessionEnd.isEmpty() || !deletePair(connection, refreshed.pairId())) {
+      if (sessionEnd.isEmpty() || deletePairs(connection, "id", refreshed.pairId(), revoked) == 0) {
         return Optional.empty();
       }
       try (PreparedStatement insert = connection.prepareStatement(
@@ -163,29 +167,54 @@ final class TokenStore {
 
   /** Revokes both tokens of the pair {@code token} belongs to (logout); {@code false} when already gone. */
   boolean revoke(Token token) {
-    return database.run(connection -> deletePair(connection, token.pairId()));
+    return revocations.transaction(
+        (connection, revoked) -> deletePairs(connection, "id", token.pairId(), revoked) == 1);
   }
 
   /** Revokes every pair of the family {@code familyId}: a refresh token of it was replayed. */
   int revokeFamily(String familyId) {
-    return database.run(connection -> {
-      try (PreparedStatement delete = connection.prepareStatement(
-          "DELETE FROM token_pairs WHERE family_id = ?")) {
-        delete.setString(1, familyId);
-        return delete.executeUpdate();
-      }
-    });
+    return revocations.transaction(
+        (connection, revoked) -> deletePairs(connection, "family_id", familyId, revoked));
   }
 
-  /** Deletes the user and, through the foreign keys, every pair and consumed token of theirs. */
+  /**
+   * Deletes the user and every pair, consumed token and role of theirs. The user's row is locked
+   * first, so that no pair can be issued to them between the statement that revokes their pairs
+   * (and collects the hashes to forget) and the one that deletes the user.
+   */
   boolean deleteUser(String username) {
-    return database.run(connection -> {
+    return revocations.transaction((connection, revoked) -> {
+      if (!database.lockUser(connection, username)) {
+        return false;
+      }
+      deletePairs(connection, "username", username, revoked);
       try (PreparedStatement delete = connection.prepareStatement(
           "DELETE FROM users WHERE username = ?")) {
         delete.setString(1, username);
         return delete.executeUpdate() == 1;
       }
     });
+  }
+
+  /**
+   * Deletes the pairs whose {@code column} is {@code value}, adding the hashes of both tokens of
+   * each to {@code revoked}; returns how many pairs it deleted.
+   */
+  private static int deletePairs(Connection connection, String column, String value,
+      List<String> revoked) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM token_pairs WHERE "
+        + column + " = ? RETURNING access_hash, refresh_hash")) {
+      delete.setString(1, value);
+      int deleted = 0;
+      try (ResultSet rows = delete.executeQuery()) {
+        while (rows.next()) {
+          revoked.add(rows.getString(1));
+          revoked.add(rows.getString(2));
+          deleted++;
+        }
+      }
+      return deleted;
+    }
   }
 
   private IssuedTokens insertPair(Connection connection, String username, String familyId,
@@ -218,14 +247,6 @@ final class TokenStore {
       try (ResultSet row = select.executeQuery()) {
         return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
       }
-    }
-  }
-
-  private static boolean deletePair(Connection connection, String pairId) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement(
-        "DELETE FROM token_pairs WHERE id = ?")) {
-      delete.setString(1, pairId);
-      return delete.executeUpdate() == 1;
     }
   }
 

@@ -2,18 +2,35 @@ package io.statelessauth.example;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The {@code users} table: user names and their password hashes. Deleting a user revokes their
- * tokens, so it lives with the other revocations in {@link TokenStore#deleteUser}.
+ * The {@code users} table, user names and their password hashes, and the roles in {@code
+ * user_roles}. Deleting a user and changing roles change what a cached user stands for, so they
+ * live with the revocations in {@link TokenStore}.
  */
 final class UserStore {
 
-  private final Database database;
+  /** What a role change did. */
+  enum RoleChange {
+    /** The role was granted or taken away. */
+    CHANGED,
+    /** The user already held the role, or did not. */
+    UNCHANGED,
+    /** There is no user of that name. */
+    NO_SUCH_USER
+  }
 
-  UserStore(Database database) {
+  private final Database database;
+  private final Revocations revocations;
+
+  UserStore(Database database, Revocations revocations) {
     this.database = database;
+    this.revocations = revocations;
   }
 
   /** Adds a user; {@code false} when the name is taken. */
@@ -41,16 +58,83 @@ final class UserStore {
     });
   }
 
-  /** The user called {@code username}, if any. */
+  /** The user called {@code username}, with their roles, if the user exists. */
   Optional<User> find(String username) {
     return database.run(connection -> {
       try (PreparedStatement select = connection.prepareStatement(
-          "SELECT username FROM users WHERE username = ?")) {
+          "SELECT users.username, user_roles.role FROM users"
+              + " LEFT JOIN user_roles ON user_roles.username = users.username"
+              + " WHERE users.username = ?")) {
         select.setString(1, username);
-        try (ResultSet row = select.executeQuery()) {
-          return row.next() ? Optional.of(new User(row.getString(1))) : Optional.empty();
+        try (ResultSet rows = select.executeQuery()) {
+          if (!rows.next()) {
+            return Optional.empty();
+          }
+          String name = rows.getString(1);
+          Set<String> roles = new HashSet<>();
+          do {
+            if (rows.getString(2) != null) {
+              roles.add(rows.getString(2));
+            }
+          } while (rows.next());
+          return Optional.of(new User(name, roles));
         }
       }
+    });
+  }
+
+  /**
+   * Up to {@code limit} user names that sort after {@code after} (every name when it is empty),
+   * in the database's order.
+   */
+  List<String> names(String after, int limit) {
+    return database.run(connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT username FROM users WHERE username > ? ORDER BY username LIMIT ?")) {
+        select.setString(1, after);
+        select.setInt(2, limit);
+        List<String> names = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            names.add(rows.getString(1));
+          }
+        }
+        return names;
+      }
+    });
+  }
+
+  /**
+   * Grants {@code role} to {@code username} ({@code held}) or takes it away. A change makes every
+   * instance's cache forget the user's tokens, whose cached user holds the old roles; the user's
+   * row is locked first, so that no pair issued meanwhile escapes that.
+   */
+  RoleChange setRole(String username, String role, boolean held) {
+    return revocations.transaction((connection, forgotten) -> {
+      if (!database.lockUser(connection, username)) {
+        return RoleChange.NO_SUCH_USER;
+      }
+      String sql = held
+          ? "INSERT INTO user_roles (username, role) VALUES (?, ?) ON CONFLICT DO NOTHING"
+          : "DELETE FROM user_roles WHERE username = ? AND role = ?";
+      try (PreparedStatement change = connection.prepareStatement(sql)) {
+        change.setString(1, username);
+        change.setString(2, role);
+        if (change.executeUpdate() == 0) {
+          return RoleChange.UNCHANGED;
+        }
+      }
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT access_hash, refresh_hash FROM token_pairs WHERE username = ?")) {
+        select.setString(1, username);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            forgotten.add(rows.getString(1));
+            forgotten.add(rows.getString(2));
+          }
+        }
+      }
+      return RoleChange.CHANGED;
     });
   }
 

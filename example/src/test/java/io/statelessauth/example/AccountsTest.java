@@ -26,9 +26,9 @@ class AccountsTest {
   @BeforeEach
   void open() throws SQLException {
     database = TestSettings.database(folder.resolve("accounts.db"), 2);
-    UserStore users = new UserStore(database);
-    TokenStore tokens = new TokenStore(database, new MutableClock(),
-        Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30));
+    UserStore users = new UserStore(database, TestSettings.revocations(database));
+    TokenStore tokens = new TokenStore(database, TestSettings.revocations(database),
+        new MutableClock(), Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30));
     accounts = new Accounts(users, tokens, new Passwords(1_000), TestSettings.UNLIMITED,
         new MutableClock());
     accounts.register(new Credentials("alice", "correct horse"), ADDRESS);

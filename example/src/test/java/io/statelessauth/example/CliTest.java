@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.statelessauth.example.Settings.AdminChanges;
+import io.statelessauth.example.Settings.CacheSize;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +40,31 @@ class CliTest {
     assertEquals(10, settings.limits().registrationsPerAddress());
     assertEquals(Duration.ofSeconds(10), settings.busyTimeout());
     assertEquals("Authorization", settings.authConfig().authHeader());
+    assertEquals(new CacheSize(10_000, Duration.ofSeconds(60)), settings.authCache());
+    assertEquals(AdminChanges.NONE, settings.admins());
     assertFalse(settings.demo());
+  }
+
+  @Test
+  void theAuthCacheFlagsSetItsSizeAndLifetimeAndSizeZeroTurnsItOff() {
+    assertEquals(new CacheSize(500, Duration.ofMinutes(5)),
+        Cli.parse("--auth-cache-size", "500", "--auth-cache-ttl=5m").authCache());
+    assertFalse(Cli.parse("--auth-cache-size=0").authCache().enabled());
+    assertTrue(Cli.parse().authCache().enabled());
+  }
+
+  @Test
+  void adminFlagsRepeatOncePerNameSinceNamesMayHoldCommas() {
+    Settings settings = Cli.parse("--admin", "ada", "--admin=smith, john", "--revoke-admin", "bob",
+        "--revoke-admin", "carol", "--admin", "ada");
+
+    assertEquals(Set.of("ada", "smith, john"), settings.admins().granted());
+    assertEquals(Set.of("bob", "carol"), settings.admins().revoked());
+  }
+
+  @Test
+  void adminNamesAreTakenInTheFormNamesAreStoredIn() {
+    assertEquals(Set.of("\u00e9ve"), Cli.parse("--admin", "e\u0301ve").admins().granted());
   }
 
   @Test
@@ -114,6 +141,13 @@ class CliTest {
       "--port 1 --port 2       | --port is given twice",
       "--demo --port 8080      | --demo runs on a free port with a throwaway database; drop --port",
       "--demo --db jdbc:sqlite:x.db | --demo runs on a free port with a throwaway database; drop --db",
+      "--demo --admin ada      | --demo runs on a free port with a throwaway database; drop --admin",
+      "--admin ada --revoke-admin ada | 'ada' is given to both --admin and --revoke-admin",
+      "--admin                 | --admin needs a value",
+      "--admin=                | --admin needs a user name",
+      "--auth-cache-size -1    | --auth-cache-size needs a whole number from 0 to 10000000, got '-1'",
+      "--auth-cache-ttl 0      | --auth-cache-ttl needs a positive duration such as 3600, 90m, 12h or 365d, got '0'",
+      "--auth-cache-size 1 --auth-cache-size 2 | --auth-cache-size is given twice",
   })
   void badCommandLinesGiveOneLineNamingTheFlag(String args, String message) {
     Cli.UsageException error =

@@ -41,10 +41,10 @@ class PasswordCostTest {
     if (database == null) {
       database = TestSettings.database(folder.resolve("cost.db"), 2);
     }
-    TokenStore tokens = new TokenStore(database, new MutableClock(),
-        Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30));
-    return new Accounts(new UserStore(database), tokens, new Passwords(configured, counting),
-        TestSettings.UNLIMITED, new MutableClock());
+    TokenStore tokens = new TokenStore(database, TestSettings.revocations(database),
+        new MutableClock(), Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30));
+    return new Accounts(new UserStore(database, TestSettings.revocations(database)), tokens,
+        new Passwords(configured, counting), TestSettings.UNLIMITED, new MutableClock());
   }
 
   private long iterationsOf(Runnable attempt) {
@@ -89,7 +89,7 @@ class PasswordCostTest {
   @Test
   void aSuccessfulLoginStoresAHashAtTheConfiguredCount() throws SQLException {
     accounts(1_000).register(new Credentials("carol", PASSWORD), ADDRESS);
-    UserStore users = new UserStore(database);
+    UserStore users = new UserStore(database, TestSettings.revocations(database));
     assertTrue(users.passwordHash("carol").orElseThrow().startsWith("pbkdf2-sha256$1000$"));
 
     accounts(2_000).login(new Credentials("carol", PASSWORD), ADDRESS);
@@ -104,7 +104,7 @@ class PasswordCostTest {
   @Test
   void aFailedLoginLeavesTheStoredHashAlone() throws SQLException {
     accounts(1_000).register(new Credentials("dave", PASSWORD), ADDRESS);
-    UserStore users = new UserStore(database);
+    UserStore users = new UserStore(database, TestSettings.revocations(database));
     String before = users.passwordHash("dave").orElseThrow();
 
     Accounts raised = accounts(2_000);

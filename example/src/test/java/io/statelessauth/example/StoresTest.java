@@ -35,9 +35,9 @@ class StoresTest {
   @BeforeEach
   void open() throws SQLException {
     database = TestSettings.database(file(), 4);
-    users = new UserStore(database);
-    tokens = new TokenStore(database, clock, Duration.ofHours(1), Duration.ofDays(365),
-        Duration.ofDays(400));
+    users = new UserStore(database, TestSettings.revocations(database));
+    tokens = new TokenStore(database, TestSettings.revocations(database), clock,
+        Duration.ofHours(1), Duration.ofDays(365), Duration.ofDays(400));
     users.create("alice", "hash-of-alice");
   }
 
@@ -53,7 +53,8 @@ class StoresTest {
   @Test
   void creatingTheSchemaAgainKeepsTheData() throws SQLException {
     try (Database again = TestSettings.database(file(), 1)) {
-      assertEquals(Optional.of("hash-of-alice"), new UserStore(again).passwordHash("alice"));
+      assertEquals(Optional.of("hash-of-alice"),
+          new UserStore(again, TestSettings.revocations(again)).passwordHash("alice"));
     }
   }
 

@@ -26,6 +26,11 @@ final class TestSettings {
         .withLimits(UNLIMITED);
   }
 
+  /** Revocations in {@code database} for stores used without a server, hence without a cache. */
+  static Revocations revocations(Database database) {
+    return new Revocations(database, new CacheInvalidator());
+  }
+
   /** The SQLite file {@code database} opened as the service opens it, without a server. */
   static Database database(Path database, int maxConnections) throws SQLException {
     return Database.open("jdbc:sqlite:" + database, null, maxConnections,

@@ -225,8 +225,8 @@ class ThrottleTest {
 
   private Accounts accounts(Path own, Passwords passwords, Limits limits) throws SQLException {
     Database database = TestSettings.database(own.resolve("slots.db"), 2);
-    UserStore users = new UserStore(database);
-    TokenStore tokens = new TokenStore(database, clock,
+    UserStore users = new UserStore(database, TestSettings.revocations(database));
+    TokenStore tokens = new TokenStore(database, TestSettings.revocations(database), clock,
         Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30));
     return new Accounts(users, tokens, passwords, limits, clock);
   }

@@ -1,0 +1,202 @@
+package io.statelessauth.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.statelessauth.example.ServiceClient.Pair;
+import io.statelessauth.example.ServiceClient.Response;
+import io.statelessauth.example.Settings.AdminChanges;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The role {@code admin}: stored in the database, granted with {@code --admin NAME} and taken away
+ * with {@code --revoke-admin NAME} at start-up, and {@code GET /admin/users}, which only its
+ * holders may call.
+ */
+class AdminRoleTest {
+
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final String ROLE_CHALLENGE = "Bearer realm=\"api\", error=\"insufficient_scope\","
+      + " error_description=\"Insufficient role\"";
+
+  @TempDir Path folder;
+
+  private Settings settings() {
+    return TestSettings.sqlite(folder.resolve("admin.db"));
+  }
+
+  /** Registers {@code names} on a first start, so that a later start can name them. */
+  private void register(String... names) throws Exception {
+    try (ExampleServer server = ExampleServer.start(settings())) {
+      ServiceClient client = new ServiceClient(server.uri());
+      for (String name : names) {
+        assertEquals(201, client.register(name, PASSWORD).status());
+      }
+    }
+  }
+
+  private ExampleServer startWith(AdminChanges admins) throws Exception {
+    return ExampleServer.start(settings().withAdmins(admins));
+  }
+
+  @Test
+  void anAdministratorListsTheUserNames() throws Exception {
+    register("ada", "bob", "carol");
+    try (ExampleServer server = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
+      ServiceClient client = new ServiceClient(server.uri());
+      Pair ada = client.login("ada", PASSWORD);
+
+      Response response = client.bearer("GET", "/admin/users", ada.access());
+
+      assertEquals(200, response.status());
+      assertEquals("application/json; charset=utf-8", response.header("Content-Type"));
+      assertEquals(List.of("ada", "bob", "carol"), names(response.json()));
+      assertFalse(response.json().has("next"));
+    }
+  }
+
+  @Test
+  void aUserWithoutTheRoleIsRefusedWith403() throws Exception {
+    register("ada", "bob");
+    try (ExampleServer server = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
+      ServiceClient client = new ServiceClient(server.uri());
+      Pair bob = client.login("bob", PASSWORD);
+
+      Response response = client.bearer("GET", "/admin/users", bob.access());
+
+      assertEquals(403, response.status());
+      assertEquals("Role error: Insufficient role", response.json().get("error").textValue());
+      assertEquals(ROLE_CHALLENGE, response.header("WWW-Authenticate"));
+    }
+  }
+
+  @Test
+  void withoutATokenTheListingAnswers401WithABareChallenge() throws Exception {
+    try (ExampleServer server = ExampleServer.start(settings())) {
+      Response response = new ServiceClient(server.uri()).send("GET", "/admin/users", null, null);
+
+      assertEquals(401, response.status());
+      assertEquals("Bearer realm=\"api\"", response.header("WWW-Authenticate"));
+    }
+  }
+
+  @Test
+  void theRoleIsStoredAndHoldsAfterARestartWithoutTheFlag() throws Exception {
+    register("ada");
+    try (ExampleServer granting = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
+      // granted and stored
+    }
+    try (ExampleServer plain = ExampleServer.start(settings())) {
+      ServiceClient client = new ServiceClient(plain.uri());
+      Pair ada = client.login("ada", PASSWORD);
+
+      assertEquals(200, client.bearer("GET", "/admin/users", ada.access()).status());
+    }
+  }
+
+  @Test
+  void revokeAdminTakesTheRoleAwayAndLeavesTheTokensWorkingElsewhere() throws Exception {
+    register("ada");
+    Pair ada;
+    try (ExampleServer granting = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
+      ServiceClient client = new ServiceClient(granting.uri());
+      ada = client.login("ada", PASSWORD);
+      assertEquals(200, client.bearer("GET", "/admin/users", ada.access()).status());
+    }
+    try (ExampleServer revoking = startWith(new AdminChanges(Set.of(), Set.of("ada")))) {
+      ServiceClient client = new ServiceClient(revoking.uri());
+
+      assertEquals(403, client.bearer("GET", "/admin/users", ada.access()).status());
+      assertEquals(200, client.bearer("GET", "/whoami", ada.access()).status());
+    }
+  }
+
+  @Test
+  void aLongListingComesInPagesThatFollowOneAnother() throws Exception {
+    List<String> everyone = new ArrayList<>();
+    for (int i = 0; i < AdminRoutes.PAGE_SIZE + 5; i++) {
+      everyone.add(String.format("user%03d", i));
+    }
+    register(everyone.toArray(String[]::new));
+    try (ExampleServer server = startWith(new AdminChanges(Set.of("user000"), Set.of()))) {
+      ServiceClient client = new ServiceClient(server.uri());
+      Pair admin = client.login("user000", PASSWORD);
+
+      JsonNode first = client.bearer("GET", "/admin/users", admin.access()).json();
+      String next = first.get("next").textValue();
+      JsonNode second =
+          client.bearer("GET", "/admin/users?after=" + next, admin.access()).json();
+
+      List<String> listed = new ArrayList<>(names(first));
+      listed.addAll(names(second));
+      assertEquals(AdminRoutes.PAGE_SIZE, names(first).size());
+      assertEquals(everyone, listed);
+      assertFalse(second.has("next"));
+    }
+  }
+
+  @Test
+  void anotherQueryAnswers400() throws Exception {
+    register("ada");
+    try (ExampleServer server = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
+      ServiceClient client = new ServiceClient(server.uri());
+      Pair ada = client.login("ada", PASSWORD);
+
+      Response response = client.bearer("GET", "/admin/users?page=2", ada.access());
+
+      assertEquals(400, response.status());
+      assertTrue(response.json().get("error").textValue().contains("'after'"));
+    }
+  }
+
+  @Test
+  void anUnregisteredNameStopsTheStartWithStatus1AndChangesNothing() throws Exception {
+    register("ada");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String db = "jdbc:sqlite:" + folder.resolve("admin.db");
+
+    int status = Main.run(new String[] {"--port", "0", "--db", db, "--admin", "ada",
+        "--admin", "nobody"}, print(new ByteArrayOutputStream()), print(err));
+
+    assertEquals(1, status);
+    assertEquals("stateless-auth-example: cannot start: --admin: no registered user named"
+        + " 'nobody'; nothing was changed\n", err.toString(StandardCharsets.UTF_8));
+    try (ExampleServer server = ExampleServer.start(settings())) {
+      ServiceClient client = new ServiceClient(server.uri());
+      Pair ada = client.login("ada", PASSWORD);
+      assertEquals(403, client.bearer("GET", "/admin/users", ada.access()).status());
+    }
+  }
+
+  @Test
+  void anUnregisteredNameToRevokeStopsTheStartToo() throws Exception {
+    register("ada");
+
+    AdminGrants.StartFailure failure = assertThrows(AdminGrants.StartFailure.class,
+        () -> startWith(new AdminChanges(Set.of(), Set.of("nobody"))));
+
+    assertEquals("--revoke-admin: no registered user named 'nobody'; nothing was changed",
+        failure.getMessage());
+  }
+
+  private static List<String> names(JsonNode listing) {
+    List<String> names = new ArrayList<>();
+    listing.get("users").forEach(name -> names.add(name.textValue()));
+    return names;
+  }
+
+  private static PrintStream print(ByteArrayOutputStream bytes) {
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+  }
+}

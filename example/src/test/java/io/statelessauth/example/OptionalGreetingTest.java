@@ -1,0 +1,137 @@
+package io.statelessauth.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.statelessauth.example.ServiceClient.Pair;
+import io.statelessauth.example.ServiceClient.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code GET /}, the optional route: anonymous without a token, exactly as before it took one;
+ * greeting the caller by name with a valid access token; refusing a token that is not valid
+ * rather than taking it for none.
+ */
+class OptionalGreetingTest {
+
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final AtomicInteger USERS = new AtomicInteger();
+
+  @TempDir static Path folder;
+
+  private static final MutableClock CLOCK = new MutableClock();
+  private static ExampleServer server;
+  private static ServiceClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = ExampleServer.start(TestSettings.sqlite(folder.resolve("greeting.db")), CLOCK);
+    client = new ServiceClient(server.uri());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static String newUser() {
+    String username = "greeted" + USERS.incrementAndGet();
+    assertEquals(201, client.register(username, PASSWORD).status());
+    return username;
+  }
+
+  @Test
+  void withoutATokenTheGreetingIsTheSeedsPlainHello() {
+    Response response = client.send("GET", "/", null, null);
+
+    assertEquals(200, response.status());
+    assertEquals("hello", response.body());
+    assertEquals("text/plain; charset=utf-8", response.header("Content-Type"));
+    assertEquals("nosniff", response.header("X-Content-Type-Options"));
+    assertNull(response.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void aValidAccessTokenIsGreetedByName() {
+    String username = newUser();
+    Pair pair = client.login(username, PASSWORD);
+
+    Response response = client.bearer("GET", "/", pair.access());
+
+    assertEquals(200, response.status());
+    assertEquals("hello " + username, response.body());
+    assertEquals("text/plain; charset=utf-8", response.header("Content-Type"));
+  }
+
+  @Test
+  void anotherSchemeIsAnonymous() {
+    Response response = client.send("GET", "/", null, "Basic YWxpY2U6c2VjcmV0");
+
+    assertEquals(200, response.status());
+    assertEquals("hello", response.body());
+  }
+
+  @Test
+  void anUnknownTokenIsRefusedNotTakenForNone() {
+    Response response = client.bearer("GET", "/", "not-a-token-anyone-was-given");
+
+    assertEquals(401, response.status());
+    assertEquals("Token error: Invalid access token", response.json().get("error").textValue());
+    assertEquals("Bearer realm=\"api\", error=\"invalid_token\","
+        + " error_description=\"Invalid access token\"", response.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void aRefreshTokenIsNoAccessTokenHereEither() {
+    Pair pair = client.login(newUser(), PASSWORD);
+
+    assertEquals(401, client.bearer("GET", "/", pair.refresh()).status());
+  }
+
+  @Test
+  void aRevokedTokenIsRefused() {
+    Pair pair = client.login(newUser(), PASSWORD);
+    assertEquals(200, client.bearer("DELETE", "/delete_token", pair.access()).status());
+
+    assertEquals(401, client.bearer("GET", "/", pair.access()).status());
+  }
+
+  @Test
+  void anExpiredTokenIsRefused() throws Exception {
+    Path own = Files.createDirectories(folder.resolve("expiry"));
+    MutableClock clock = new MutableClock();
+    try (ExampleServer expiring = ExampleServer.start(
+        TestSettings.sqlite(own.resolve("expiry.db")), clock)) {
+      ServiceClient toExpiring = new ServiceClient(expiring.uri());
+      assertEquals(201, toExpiring.register("ephemeral", PASSWORD).status());
+      Pair pair = toExpiring.login("ephemeral", PASSWORD);
+      assertEquals("hello ephemeral", toExpiring.bearer("GET", "/", pair.access()).body());
+
+      clock.advance(Duration.ofHours(1));
+
+      Response response = toExpiring.bearer("GET", "/", pair.access());
+      assertEquals(401, response.status());
+      assertEquals("Token error: access token expired", response.json().get("error").textValue());
+    }
+  }
+
+  @Test
+  void headIsAnsweredWithTheGreetingsHeadersAndNoBody() {
+    String username = newUser();
+    Pair pair = client.login(username, PASSWORD);
+
+    Response response = client.bearer("HEAD", "/", pair.access());
+
+    assertEquals(200, response.status());
+    assertEquals("", response.body());
+    assertEquals(Integer.toString(("hello " + username).length()),
+        response.header("Content-Length"));
+  }
+}
