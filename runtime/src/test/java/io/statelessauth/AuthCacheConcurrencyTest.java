@@ -1,6 +1,7 @@
 package io.statelessauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,11 +21,13 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@link AuthCache} under concurrent requests: one load per token, shared outcomes, invalidations
  * that win over a load in flight, the size bound. Every interleaving that matters is forced with
- * latches; the timeout only turns a deadlock into a failure.
+ * latches; the timeout only turns a request that waits forever into a failure.
  */
-@Timeout(60)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AuthCacheConcurrencyTest {
   private static final int WAITERS = 8;
+  /** How long a thread of a released test may take to end before it counts as stuck. */
+  private static final long STUCK_MILLIS = 60_000;
 
   private final AuthCache cache =
       AuthCache.builder().maximumSize(64).expireAfterWrite(AuthCacheTest.TTL).build();
@@ -41,18 +44,22 @@ class AuthCacheConcurrencyTest {
   void releaseAndJoin() throws InterruptedException {
     release.countDown();
     for (Request request : started) {
-      request.join();
+      request.join(STUCK_MILLIS);
+      assertFalse(request.isAlive(), "a request still waits after its load was released");
     }
   }
 
-  /** The first call blocks until released, then gives {@code first}; later calls answer "token #n". */
+  /**
+   * A loader whose first call blocks until {@link #release}, then runs {@code first} (which may
+   * throw); every call that returns answers "token #n" for the n-th call.
+   */
   private AuthCache.Loader<String> blockingFirstCall(Consumer<String> first) {
     return token -> {
       int call = calls.incrementAndGet();
       if (call == 1) {
         loaderThread = Thread.currentThread();
         loading.countDown();
-        awaitUninterruptibly(release);
+        await(release);
         first.accept(token);
       }
       return token + " #" + call;
@@ -114,7 +121,7 @@ class AuthCacheConcurrencyTest {
     AuthCache.Loader<String> loader = token -> {
       if (unknownCalls.incrementAndGet() == 1) {
         loading.countDown();
-        awaitUninterruptibly(release);
+        await(release);
       }
       return null;
     };
@@ -222,8 +229,8 @@ class AuthCacheConcurrencyTest {
     List<Thread> writers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       String prefix = "w" + t + "-";
-      writers.add(new Thread(() -> {
-        awaitUninterruptibly(go);
+      writers.add(daemon(() -> {
+        await(go);
         for (int i = 0; i < tokensEach; i++) {
           String token = prefix + i;
           String value = access.get(token, tok -> tok + " user");
@@ -233,7 +240,6 @@ class AuthCacheConcurrencyTest {
         }
       }));
     }
-    writers.forEach(Thread::start);
     go.countDown();
     while (writers.stream().anyMatch(Thread::isAlive)) {
       largest.accumulateAndGet(cache.stats().size(), Math::max);
@@ -268,8 +274,8 @@ class AuthCacheConcurrencyTest {
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       Random random = new Random(seed + t);
-      threads.add(new Thread(() -> {
-        awaitUninterruptibly(go);
+      threads.add(daemon(() -> {
+        await(go);
         for (int i = 0; i < 5_000; i++) {
           String token = "t" + random.nextInt(20);
           int op = random.nextInt(20);
@@ -292,7 +298,6 @@ class AuthCacheConcurrencyTest {
         }
       }));
     }
-    threads.forEach(Thread::start);
     go.countDown();
     for (Thread thread : threads) {
       thread.join();
@@ -346,18 +351,19 @@ class AuthCacheConcurrencyTest {
     }
   }
 
-  private static void awaitUninterruptibly(CountDownLatch latch) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        latch.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+  /** A started daemon thread, so that a thread stuck by a broken cache cannot keep the test JVM alive. */
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      throw new AssertionError("interrupted", e);
     }
   }
 
@@ -375,6 +381,7 @@ class AuthCacheConcurrencyTest {
     private Request(CountDownLatch go, AuthCache.Segment<String> segment, String token,
         AuthCache.Loader<String> loader) {
       this.go = go;
+      setDaemon(true);
       this.segment = segment;
       this.token = token;
       this.loader = loader;
@@ -390,7 +397,7 @@ class AuthCacheConcurrencyTest {
 
     @Override
     public void run() {
-      awaitUninterruptibly(go);
+      await(go);
       asked = true;
       try {
         result = segment.get(token, loader);

@@ -26,15 +26,15 @@ class AuthCacheTest {
 
   private final AtomicLong now = new AtomicLong(42);
   private final Counting loader = new Counting(token -> token.startsWith("unknown") ? null : token + " user");
+  private final AuthCache cache = sized(10);
+  private final AuthCache.Segment<String> access = cache.segment("access", "Bearer");
 
-  private AuthCache cache(long maximumSize) {
+  private AuthCache sized(long maximumSize) {
     return AuthCache.builder().maximumSize(maximumSize).expireAfterWrite(TTL).ticker(now::get).build();
   }
 
   @Test
   void hitIsAnsweredWithoutCallingTheLoader() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
 
     assertEquals("t1 user", access.get("t1", loader));
     assertEquals("t1 user", access.get("t1", loader));
@@ -46,8 +46,6 @@ class AuthCacheTest {
 
   @Test
   void unknownTokenIsNeverCachedSoEachRequestAsksTheLoader() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
 
     assertNull(access.get("unknown", loader));
     assertNull(access.get("unknown", loader));
@@ -58,8 +56,6 @@ class AuthCacheTest {
 
   @Test
   void statelessAuthErrorIsNeverCachedSoTheNextRequestLoadsAgain() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
     StatelessAuthError revoked = new StatelessAuthError("Token revoked", 401, "Token");
     Counting failing = new Counting(token -> {
       throw revoked;
@@ -76,8 +72,6 @@ class AuthCacheTest {
 
   @Test
   void failedLoaderIsNeverCachedSoTheNextRequestLoadsAgain() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
     Counting failing = new Counting(token -> {
       throw new IllegalStateException("database down");
     });
@@ -92,8 +86,6 @@ class AuthCacheTest {
 
   @Test
   void checkedExceptionThrownByTheLoaderReachesTheCallerUnchangedAndIsNotCached() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
     IOException down = new IOException("connection reset");
     Counting failing = new Counting(token -> sneakyThrow(down));
 
@@ -105,8 +97,6 @@ class AuthCacheTest {
 
   @Test
   void entryIsAnsweredUntilItExpiresThenLoadedAgain() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
 
     access.get("t1", loader);
     now.addAndGet(TTL_NANOS - 1);
@@ -122,8 +112,6 @@ class AuthCacheTest {
 
   @Test
   void readingAnEntryDoesNotPostponeItsExpiry() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
 
     access.get("t1", loader);
     for (int i = 0; i < 4; i++) {
@@ -136,8 +124,6 @@ class AuthCacheTest {
 
   @Test
   void expiredEntriesAreEvictedWhenALaterOneIsStoredEvenIfNeverReadAgain() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
     access.get("t1", loader);
     access.get("t2", loader);
 
@@ -149,52 +135,50 @@ class AuthCacheTest {
 
   @Test
   void expiryLongerThanTheClockCanCountNeverExpires() {
-    AuthCache cache = AuthCache.builder().maximumSize(10).expireAfterWrite(Duration.ofDays(400L * 365))
+    AuthCache longLived = AuthCache.builder().maximumSize(10).expireAfterWrite(Duration.ofDays(400L * 365))
         .ticker(now::get).build();
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
+    AuthCache.Segment<String> segment = longLived.segment("access", "Bearer");
 
-    access.get("t1", loader);
+    segment.get("t1", loader);
     now.addAndGet(Long.MAX_VALUE / 2);
-    access.get("t1", loader);
+    segment.get("t1", loader);
 
     assertEquals(1, loader.calls("t1"));
   }
 
   @Test
   void fullCacheEvictsTheEarliestStored() {
-    AuthCache cache = cache(3);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
+    AuthCache three = sized(3);
+    AuthCache.Segment<String> segment = three.segment("access", "Bearer");
     for (String token : new String[] {"t1", "t2", "t3", "t4"}) {
-      access.get(token, loader);
+      segment.get(token, loader);
     }
 
     for (String token : new String[] {"t2", "t3", "t4"}) {
-      access.get(token, loader);
+      segment.get(token, loader);
       assertEquals(1, loader.calls(token), token);
     }
-    assertStats(cache, 3, 4, 4, 1, 0, 3);
+    assertStats(three, 3, 4, 4, 1, 0, 3);
 
-    access.get("t1", loader);
+    segment.get("t1", loader);
     assertEquals(2, loader.calls("t1"));
-    assertStats(cache, 3, 5, 5, 2, 0, 3);
+    assertStats(three, 3, 5, 5, 2, 0, 3);
   }
 
   @Test
   void sizeBoundCountsEntriesOfEverySegment() {
-    AuthCache cache = cache(2);
-    cache.<String>segment("access", "Bearer").get("t1", loader);
-    cache.<String>segment("refresh", "Bearer").get("t2", loader);
-    cache.<String>segment("access", "Token").get("t3", loader);
+    AuthCache two = sized(2);
+    two.<String>segment("access", "Bearer").get("t1", loader);
+    two.<String>segment("refresh", "Bearer").get("t2", loader);
+    two.<String>segment("access", "Token").get("t3", loader);
 
-    assertEquals(2, cache.stats().size());
-    cache.<String>segment("access", "Bearer").get("t1", loader);
+    assertEquals(2, two.stats().size());
+    two.<String>segment("access", "Bearer").get("t1", loader);
     assertEquals(2, loader.calls("t1"), "the earliest stored, in another segment, was evicted");
   }
 
   @Test
   void floodOfUnknownTokensLeavesTheCacheEmptyAndKnownTokensCached() {
-    AuthCache cache = cache(5);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
     access.get("t1", loader);
 
     for (int i = 0; i < 10_000; i++) {
@@ -208,8 +192,6 @@ class AuthCacheTest {
 
   @Test
   void sameTokenUnderAnotherTokenTypeOrSchemeIsASeparateEntry() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
     AuthCache.Segment<String> refresh = cache.segment("refresh", "Bearer");
     AuthCache.Segment<String> otherScheme = cache.segment("access", "Token");
 
@@ -226,18 +208,15 @@ class AuthCacheTest {
 
   @Test
   void samePairGivesTheSameSegment() {
-    AuthCache cache = cache(10);
-    cache.<String>segment("access", "Bearer").get("t1", loader);
+    access.get("t1", loader);
 
-    assertSame(cache.segment("access", "Bearer"), cache.segment(new String("access"), new String("Bearer")));
+    assertSame(access, cache.segment(new String("access"), new String("Bearer")));
     cache.<String>segment("access", "Bearer").get("t1", loader);
     assertEquals(1, loader.calls("t1"));
   }
 
   @Test
   void invalidateRemovesTheTokenFromEverySegment() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
     AuthCache.Segment<String> refresh = cache.segment("refresh", "Bearer");
     access.get("t1", loader);
     refresh.get("t1", loader);
@@ -255,8 +234,6 @@ class AuthCacheTest {
 
   @Test
   void invalidateHashRemovesTheTokenWhoseSecretTokensHashItCarries() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
     AuthCache.Segment<String> refresh = cache.segment("refresh", "Bearer");
     String token = SecretTokens.generate();
     access.get(token, loader);
@@ -274,8 +251,6 @@ class AuthCacheTest {
 
   @Test
   void invalidateHashAcceptsUppercaseHexadecimal() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
     access.get("t1", loader);
 
     cache.invalidateHash(SecretTokens.hash("t1").toUpperCase(Locale.ROOT));
@@ -290,8 +265,6 @@ class AuthCacheTest {
       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ag",
       "ba7816bf8f01cfea414140de5dae2223 00361a396177a9cb410ff61f20015ad"})
   void invalidateHashRefusesAnythingButSixtyFourHexDigitsWithoutRepeatingIt(String tokenHash) {
-    AuthCache cache = cache(10);
-
     IllegalArgumentException refused =
         assertThrows(IllegalArgumentException.class, () -> cache.invalidateHash(tokenHash));
 
@@ -301,8 +274,6 @@ class AuthCacheTest {
 
   @Test
   void invalidateAllRemovesEveryEntryOfEverySegment() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
     AuthCache.Segment<String> refresh = cache.segment("refresh", "Bearer");
     access.get("t1", loader);
     access.get("t2", loader);
@@ -319,8 +290,6 @@ class AuthCacheTest {
 
   @Test
   void invalidatingWhatIsNotCachedRemovesNothing() {
-    AuthCache cache = cache(10);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
     access.get("t1", loader);
 
     cache.invalidate("t2");
@@ -333,23 +302,22 @@ class AuthCacheTest {
 
   @Test
   void invalidatedEntryIsNotEvictedLater() {
-    AuthCache cache = cache(2);
-    AuthCache.Segment<String> access = cache.segment("access", "Bearer");
-    access.get("t1", loader);
-    access.get("t2", loader);
-    cache.invalidate("t1");
+    AuthCache two = sized(2);
+    AuthCache.Segment<String> segment = two.segment("access", "Bearer");
+    segment.get("t1", loader);
+    segment.get("t2", loader);
+    two.invalidate("t1");
 
-    access.get("t3", loader);
+    segment.get("t3", loader);
 
-    assertStats(cache, 0, 3, 3, 0, 1, 2);
-    access.get("t2", loader);
+    assertStats(two, 0, 3, 3, 0, 1, 2);
+    segment.get("t2", loader);
     assertEquals(1, loader.calls("t2"));
   }
 
   @Test
   void statsReadableAsText() {
-    AuthCache cache = cache(10);
-    cache.<String>segment("access", "Bearer").get("t1", loader);
+    access.get("t1", loader);
 
     assertEquals("AuthCache.Stats{hits=0, misses=1, loads=1, evictions=0, invalidations=0, size=1}",
         cache.stats().toString());
