@@ -57,6 +57,8 @@ public final class AuthCache {
 
   /** Guards the write order and the size; taken when an entry is stored or removed, never on a hit. */
   private final ReentrantLock writeOrder = new ReentrantLock();
+  /** The manager this cache serves: one only, since every segment holds that manager's models. */
+  private Object owner;
   private Entry<?> oldest;
   private Entry<?> newest;
   private long size;
@@ -87,6 +89,19 @@ public final class AuthCache {
       writeOrder.unlock();
     }
     return new Stats(hits.sum(), misses.sum(), loads.sum(), evictions.sum(), invalidations.sum(), entries);
+  }
+
+  /**
+   * Makes {@code manager} this cache's one manager.
+   *
+   * @throws IllegalArgumentException if another manager uses it already: it would mix the two
+   *     managers' models
+   */
+  synchronized void claim(Object manager) {
+    if (owner != null && owner != manager) {
+      throw new IllegalArgumentException("this AuthCache already serves another manager; give each manager its own");
+    }
+    owner = manager;
   }
 
   /**
