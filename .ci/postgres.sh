@@ -1,6 +1,7 @@
-# Sourced by .ci/run: starts a throwaway PostgreSQL on loopback so that the example's PostgresTest
-# runs against a real server, and stops it on exit. Best effort: where no PostgreSQL can be had,
-# it says so and PostgresTest is skipped (it needs EXAMPLE_POSTGRES_URL).
+# Sourced by .ci/run: starts a throwaway PostgreSQL on loopback so that the example's PostgreSQL
+# tests run against a real server, and stops it on exit. Where no PostgreSQL can be had it says so
+# and those tests skip (they need EXAMPLE_POSTGRES_URL); with CI=true it fails instead, so that CI
+# never passes without them.
 
 start_postgres() {
   local bin
@@ -10,8 +11,8 @@ start_postgres() {
     bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   fi
   if [ -z "$bin" ] || ! id postgres >/dev/null 2>&1; then
-    echo "ci: no PostgreSQL server here; PostgresTest will be skipped"
-    return 0
+    no_postgres "no PostgreSQL server here"
+    return
   fi
   PG_DIR=$(mktemp -d)
   chown postgres "$PG_DIR"
@@ -25,7 +26,16 @@ start_postgres() {
     export EXAMPLE_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres"
     echo "ci: PostgreSQL on 127.0.0.1:$port for PostgresTest"
   else
-    echo "ci: PostgreSQL did not start; PostgresTest will be skipped"
     cat "$PG_DIR/log" 2>/dev/null | tail -n 5
+    no_postgres "PostgreSQL did not start"
   fi
+}
+
+# Says why there is no PostgreSQL; fails under CI=true, where the PostgreSQL tests must run.
+no_postgres() {
+  if [ "${CI:-}" = true ]; then
+    echo "ci: $1, and CI=true needs it: failing" >&2
+    exit 1
+  fi
+  echo "ci: $1; the PostgreSQL tests will be skipped"
 }

@@ -17,7 +17,8 @@ import java.util.Objects;
  * users only), then bind the user to the thread (see {@link CurrentStatelessUser}), tell the
  * {@link AuthListener} and run the handler, clearing the binding however the handler ends. On an
  * optional route a request without credentials for the route's scheme runs the handler
- * anonymously instead. Every failure goes to the {@link AuthErrorHandler} with the RFC 6750
+ * anonymously instead. With an {@link AuthCache}, a known token's model and user come from the
+ * cache instead of the loaders; the checks run on every request all the same. Every failure goes to the {@link AuthErrorHandler} with the RFC 6750
  * {@code WWW-Authenticate} header already set; an unexpected exception from a loader or handler is
  * logged (never with the token) and answered with 500, or, when the handler had already begun its
  * response, the connection is dropped so that the client cannot take a truncated answer for a
@@ -36,24 +37,32 @@ public abstract class AbstractStatelessAuthManager<T, U> {
   private final Refuser refuser;
   /** The configured preflight handler, or {@code null} to authenticate preflights like any request. */
   private final HttpHandler preflightHandler;
+  /** What the loaders returned, kept between requests; {@code null} to call them every time. */
+  private final AuthCache cache;
 
   /**
    * A manager for models that implement {@code mixins}, with these collaborators; {@code null}
    * means the default for each: {@link StatelessAuthConfig#defaults()}, {@link
-   * AuthErrorHandler#json()}, {@link AuthListener#NONE}.
+   * AuthErrorHandler#json()}, {@link AuthListener#NONE}, no cache.
    *
    * @param mixins which mixins the token model and the user implement
    * @param config the settings, or {@code null}
    * @param errorHandler writes refusals, or {@code null}
    * @param listener told of every outcome, or {@code null}
+   * @param cache keeps what the loaders returned between requests, or {@code null}
+   * @throws IllegalArgumentException if {@code cache} serves another manager already
    */
-  protected AbstractStatelessAuthManager(
-      ModelMixins mixins, StatelessAuthConfig config, AuthErrorHandler errorHandler, AuthListener listener) {
+  protected AbstractStatelessAuthManager(ModelMixins mixins, StatelessAuthConfig config,
+      AuthErrorHandler errorHandler, AuthListener listener, AuthCache cache) {
     this.mixins = Objects.requireNonNull(mixins, "mixins");
     this.config = config == null ? StatelessAuthConfig.defaults() : config;
     this.listener = listener == null ? AuthListener.NONE : listener;
     this.refuser = new Refuser(errorHandler == null ? AuthErrorHandler.json() : errorHandler, this.listener);
     this.preflightHandler = this.config.preflightHandler().orElse(null);
+    this.cache = cache;
+    if (cache != null) {
+      cache.claim(this);
+    }
   }
 
   /** The settings this manager runs with. */
@@ -76,8 +85,7 @@ public abstract class AbstractStatelessAuthManager<T, U> {
    *     {@link TokenMixin}, or roles and the user is no {@link UserMixin}: nothing could grant them
    */
   public final HttpHandler handler(AuthRoute route, AuthenticatedCall<? super T, ? super U> call) {
-    return new RouteHandler<>(this, grantable(route), new RouteRefusals(config, route),
-        Objects.requireNonNull(call, "call"));
+    return new RouteHandler<>(this, bind(route), Objects.requireNonNull(call, "call"));
   }
 
   /**
@@ -87,7 +95,39 @@ public abstract class AbstractStatelessAuthManager<T, U> {
    * @throws IllegalArgumentException as for {@link #handler}
    */
   public final Filter filter(AuthRoute route) {
-    return new RouteFilter<>(this, grantable(route), new RouteRefusals(config, route));
+    return new RouteFilter<>(this, bind(route));
+  }
+
+  /**
+   * Forgets what the cache holds for {@code token}, on this instance, before returning; a load of it
+   * already running is not kept. Does nothing without a cache. Call it when a token is revoked.
+   */
+  public final void invalidate(String token) {
+    Objects.requireNonNull(token, "token");
+    if (cache != null) {
+      cache.invalidate(token);
+    }
+  }
+
+  /**
+   * Forgets what the cache holds for the token whose {@link SecretTokens#hash} is {@code
+   * tokenHash}, as {@link #invalidate} does: for revocations made known by hash, such as a message
+   * from another instance, which must never carry the token itself.
+   *
+   * @throws IllegalArgumentException if {@code tokenHash} is not 64 hexadecimal digits
+   */
+  public final void invalidateHash(String tokenHash) {
+    Objects.requireNonNull(tokenHash, "tokenHash");
+    if (cache != null) {
+      cache.invalidateHash(tokenHash);
+    }
+  }
+
+  /** Forgets everything the cache holds, as {@link #invalidate} does for one token. */
+  public final void invalidateAll() {
+    if (cache != null) {
+      cache.invalidateAll();
+    }
   }
 
   /** Calls the application's token loader. */
@@ -96,7 +136,8 @@ public abstract class AbstractStatelessAuthManager<T, U> {
   /** Calls the application's user loader. */
   protected abstract U loadUser(T token);
 
-  private AuthRoute grantable(AuthRoute route) {
+  /** {@code route} with its refusals and its share of the cache, once it is known to be grantable. */
+  private RouteBinding<T, U> bind(AuthRoute route) {
     Objects.requireNonNull(route, "route");
     if (!route.scopes().isEmpty() && !mixins.token()) {
       throw new IllegalArgumentException("scopes " + route.scopes()
@@ -106,36 +147,44 @@ public abstract class AbstractStatelessAuthManager<T, U> {
       throw new IllegalArgumentException("roles " + route.roles()
           + " can never be held: the user does not implement UserMixin");
     }
-    return route;
+    RouteRefusals refusals = new RouteRefusals(config, route);
+    if (cache == null) {
+      return new RouteBinding<>(route, refusals, null, null);
+    }
+    return new RouteBinding<>(route, refusals, cache.<Authentication<T, U>>segment(route.tokenType(), route.authType()),
+        new CacheLoader(route, refusals));
   }
 
   /** Every step of one request. */
-  final void serve(HttpExchange exchange, AuthRoute route, RouteRefusals refusals,
+  final void serve(HttpExchange exchange, RouteBinding<T, U> binding,
       AuthenticatedCall<? super T, ? super U> call) throws IOException {
     if (preflightHandler != null && Requests.isPreflight(exchange)) {
       preflightHandler.handle(exchange);
       return;
     }
+    AuthRoute route = binding.route;
+    RouteRefusals refusals = binding.refusals;
     String presented = null;
-    T token;
-    U user;
+    T token = null;
+    U user = null;
     try {
       presented = AuthorizationHeader.token(exchange.getRequestHeaders(), config, route, refusals);
-      if (presented == null) {
-        token = null;
-        user = null;
-      } else {
-        token = loadToken(presented, route.tokenType(), route.authType());
-        if (token == null) {
-          throw refusals.unknownToken;
-        }
-        if (mixins.token()) {
-          ModelChecks.checkToken((TokenMixin) token, route, refusals);
-        }
-        user = loadUser(token);
-        if (user == null) {
-          LOG.log(Level.ERROR, "The user loader found no user for a valid token on " + Requests.describe(exchange));
-          throw refusals.serverError;
+      if (presented != null) {
+        if (binding.cached == null) {
+          token = loadToken(presented, route.tokenType(), route.authType());
+          if (token == null) {
+            throw refusals.unknownToken;
+          }
+          checkToken(token, route, refusals);
+          user = userOf(token, route, refusals, exchange);
+        } else {
+          Authentication<T, U> known = binding.cached.get(presented, binding.loader);
+          if (known == null) {
+            throw refusals.unknownToken;
+          }
+          token = known.token;
+          checkToken(token, route, refusals);
+          user = known.user;
         }
         if (mixins.user()) {
           ModelChecks.checkUser((UserMixin) user, route, refusals);
@@ -151,6 +200,54 @@ public abstract class AbstractStatelessAuthManager<T, U> {
       return;
     }
     runHandler(exchange, refusals, call, token, user, presented);
+  }
+
+  /** Checks the token's expiry and scopes, for a token model that is a {@link TokenMixin}. */
+  private void checkToken(T token, AuthRoute route, RouteRefusals refusals) {
+    if (mixins.token()) {
+      ModelChecks.checkToken((TokenMixin) token, route, refusals);
+    }
+  }
+
+  /**
+   * The token's user; a token without one is a server fault (500), logged with the request's method
+   * and path, or the route's token type when the cache loads it ({@code exchange} is {@code null}).
+   */
+  private U userOf(T token, AuthRoute route, RouteRefusals refusals, HttpExchange exchange) {
+    U user = loadUser(token);
+    if (user == null) {
+      LOG.log(Level.ERROR, "The user loader found no user for a valid token on "
+          + (exchange == null ? "a route of token type " + route.tokenType() : Requests.describe(exchange)));
+      throw refusals.serverError;
+    }
+    return user;
+  }
+
+  /**
+   * Fills the cache for one route: the token model, refused at once when it has expired (so that
+   * an expired token's user is not loaded, as without a cache), then its user. Returns {@code null}
+   * for an unknown token and throws for the rest, so that only a whole authentication is kept.
+   */
+  private final class CacheLoader implements AuthCache.Loader<Authentication<T, U>> {
+    private final AuthRoute route;
+    private final RouteRefusals refusals;
+
+    CacheLoader(AuthRoute route, RouteRefusals refusals) {
+      this.route = route;
+      this.refusals = refusals;
+    }
+
+    @Override
+    public Authentication<T, U> load(String presented) {
+      T token = loadToken(presented, route.tokenType(), route.authType());
+      if (token == null) {
+        return null;
+      }
+      if (mixins.token()) {
+        ModelChecks.checkExpiry((TokenMixin) token, route, refusals);
+      }
+      return new Authentication<>(token, userOf(token, route, refusals, null));
+    }
   }
 
   /**

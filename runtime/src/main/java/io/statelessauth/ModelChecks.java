@@ -16,9 +16,7 @@ final class ModelChecks {
    * requires (403 {@code insufficient_scope}).
    */
   static void checkToken(TokenMixin token, AuthRoute route, RouteRefusals refusals) {
-    if (token.tokenExpired(route.tokenType(), route.authType())) {
-      throw refusals.expiredToken;
-    }
+    checkExpiry(token, route, refusals);
     String[] required = route.requiredScopes;
     if (required.length == 0) {
       return;
@@ -31,6 +29,13 @@ final class ModelChecks {
       if (!granted.contains(scope)) {
         throw refusals.insufficientScope;
       }
+    }
+  }
+
+  /** Refuses an expired token (401 {@code invalid_token}). */
+  static void checkExpiry(TokenMixin token, AuthRoute route, RouteRefusals refusals) {
+    if (token.tokenExpired(route.tokenType(), route.authType())) {
+      throw refusals.expiredToken;
     }
   }
 

@@ -7,23 +7,21 @@ import java.io.IOException;
 /** The filter of one route: the rest of the chain runs as the authenticated call. */
 final class RouteFilter<T, U> extends Filter {
   private final AbstractStatelessAuthManager<T, U> manager;
-  private final AuthRoute route;
-  private final RouteRefusals refusals;
+  private final RouteBinding<T, U> binding;
 
-  RouteFilter(AbstractStatelessAuthManager<T, U> manager, AuthRoute route, RouteRefusals refusals) {
+  RouteFilter(AbstractStatelessAuthManager<T, U> manager, RouteBinding<T, U> binding) {
     this.manager = manager;
-    this.route = route;
-    this.refusals = refusals;
+    this.binding = binding;
   }
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    manager.serve(exchange, route, refusals, new ContinueChain(chain));
+    manager.serve(exchange, binding, new ContinueChain(chain));
   }
 
   @Override
   public String description() {
-    return "stateless-auth: requires " + route;
+    return "stateless-auth: requires " + binding.route;
   }
 
   /** Continues a filter chain once the request is authenticated. */

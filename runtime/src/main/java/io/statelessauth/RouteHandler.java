@@ -7,20 +7,18 @@ import java.io.IOException;
 /** The handler of one route: authenticates each request, then runs the route's call. */
 final class RouteHandler<T, U> implements HttpHandler {
   private final AbstractStatelessAuthManager<T, U> manager;
-  private final AuthRoute route;
-  private final RouteRefusals refusals;
+  private final RouteBinding<T, U> binding;
   private final AuthenticatedCall<? super T, ? super U> call;
 
-  RouteHandler(AbstractStatelessAuthManager<T, U> manager, AuthRoute route, RouteRefusals refusals,
+  RouteHandler(AbstractStatelessAuthManager<T, U> manager, RouteBinding<T, U> binding,
       AuthenticatedCall<? super T, ? super U> call) {
     this.manager = manager;
-    this.route = route;
-    this.refusals = refusals;
+    this.binding = binding;
     this.call = call;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    manager.serve(exchange, route, refusals, call);
+    manager.serve(exchange, binding, call);
   }
 }

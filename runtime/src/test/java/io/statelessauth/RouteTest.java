@@ -19,7 +19,7 @@ class RouteTest {
   /** A manager whose models implement no mixin, as the processor would generate it. */
   private static final class PlainManager extends AbstractStatelessAuthManager<String, String> {
     PlainManager() {
-      super(ModelMixins.NONE, null, null, null);
+      super(ModelMixins.NONE, null, null, null, null);
     }
 
     @Override

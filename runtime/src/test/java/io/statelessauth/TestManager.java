@@ -36,7 +36,11 @@ final class TestManager extends AbstractStatelessAuthManager<TestToken, TestUser
   }
 
   TestManager(StatelessAuthConfig config, AuthErrorHandler errorHandler, AuthListener listener) {
-    super(ModelMixins.TOKEN_AND_USER, config, errorHandler, listener);
+    this(config, errorHandler, listener, null);
+  }
+
+  TestManager(StatelessAuthConfig config, AuthErrorHandler errorHandler, AuthListener listener, AuthCache cache) {
+    super(ModelMixins.TOKEN_AND_USER, config, errorHandler, listener, cache);
     tokens.put(ALICE_TOKEN, TestToken.of("alice", "read"));
     tokens.put(BOB_TOKEN, TestToken.of("bob", "read", "write"));
     users.put("alice", TestUser.active("alice"));

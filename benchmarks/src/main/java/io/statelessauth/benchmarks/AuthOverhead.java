@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One authenticated {@code GET /secret} through each path, on an {@link InMemoryExchange} and
  * {@code HashMap} loaders, so that only the authentication path is measured; the unknown-token
  * refusal (401) through the hand-written and generated paths; and the 0.2 routes: optional (with a
- * token, and anonymous without one) and one that requires a role. Each method returns the status, and
+ * token, and anonymous without one), one that requires a role, and a manager with a cache. Each method returns the status, and
  * {@link #checkEveryPath()} makes sure every path answers as it should (the two refusals with the same
  * headers and body length) before anything is timed.
  */
@@ -42,6 +42,7 @@ public class AuthOverhead {
   private HttpHandler generated;
   private HttpHandler reflective;
   private HttpHandler filter;
+  private HttpHandler generatedCached;
   private HttpHandler generatedOptional;
   private HttpHandler generatedWithRole;
 
@@ -54,10 +55,12 @@ public class AuthOverhead {
     generated = paths.generated();
     reflective = paths.reflective();
     filter = paths.filter();
+    generatedCached = paths.generatedCached();
     generatedOptional = paths.generatedOptional();
     generatedWithRole = paths.generatedWithRole();
     long greeting = expect(bare, authorized, 200, -1);
-    for (HttpHandler path : new HttpHandler[] {handWritten, generated, reflective, filter, generatedOptional, generatedWithRole}) {
+    for (HttpHandler path : new HttpHandler[] {handWritten, generated, reflective, filter, generatedCached, generatedOptional,
+        generatedWithRole}) {
       expect(path, authorized, 200, greeting);
     }
     expect(generatedOptional, anonymous, 200, "hello stranger".length());
@@ -86,6 +89,12 @@ public class AuthOverhead {
   @Benchmark
   public int generated() throws IOException {
     return serve(generated, authorized);
+  }
+
+  /** The generated wrapper over a manager with an {@code AuthCache}, the token already cached: a hit. */
+  @Benchmark
+  public int generatedCached() throws IOException {
+    return serve(generatedCached, authorized);
   }
 
   /** The generated wrapper of an optional route, for a request with a valid token. */

@@ -3,6 +3,7 @@ package io.statelessauth.benchmarks;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.statelessauth.AuthCache;
 import io.statelessauth.StatelessAuthConfig;
 import io.statelessauth.benchmarks.app.Accounts;
 import io.statelessauth.benchmarks.app.AuthenticatedSecretApi;
@@ -12,6 +13,7 @@ import io.statelessauth.benchmarks.app.Unauthenticated;
 import io.statelessauth.benchmarks.handwritten.HandWrittenSecretHandler;
 import io.statelessauth.benchmarks.reflective.ReflectiveAuth;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -68,6 +70,20 @@ public final class Paths {
   /** The wrapper the processor generated for {@link SecretApi#secret}. */
   public HttpHandler generated() {
     return new AuthenticatedSecretApi(api, manager).secret();
+  }
+
+  /**
+   * The same wrapper over a manager with an {@link AuthCache} large enough for every token, so that
+   * after the first request each one is answered from the cache.
+   */
+  public HttpHandler generatedCached() {
+    StatelessAuthManager cached = StatelessAuthManager.builder()
+        .tokenLoader(accounts.tokenLoader())
+        .userLoader(accounts.userLoader())
+        .config(CONFIG)
+        .cache(AuthCache.builder().maximumSize(Accounts.USERS).expireAfterWrite(Duration.ofHours(1)).build())
+        .build();
+    return new AuthenticatedSecretApi(api, cached).secret();
   }
 
   /** The wrapper the processor generated for the optional route {@link SecretApi#greet}. */

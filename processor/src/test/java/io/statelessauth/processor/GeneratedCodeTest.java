@@ -176,6 +176,7 @@ import java.io.IOException;
     assertThat(manager).contains("public Builder config(StatelessAuthConfig config) {");
     assertThat(manager).contains("public Builder errorHandler(AuthErrorHandler errorHandler) {");
     assertThat(manager).contains("public Builder listener(AuthListener listener) {");
+    assertThat(manager).contains("public Builder cache(AuthCache cache) {");
     assertThat(manager)
         .contains(
             "throw new IllegalStateException(\"tokenLoader(Tokens) was not called: StatelessAuthManager needs the @TokenLoader\");");
@@ -192,7 +193,7 @@ import java.io.IOException;
   void managerTellsTheRuntimeThatBothModelsImplementTheMixins() {
     String manager = generated(compileWithModels(API), "test.StatelessAuthManager");
     assertThat(manager)
-        .contains("super(ModelMixins.TOKEN_AND_USER, builder.config, builder.errorHandler, builder.listener);");
+        .contains("super(ModelMixins.TOKEN_AND_USER, builder.config, builder.errorHandler, builder.listener, builder.cache);");
   }
 
   @Test
@@ -213,7 +214,7 @@ import java.io.IOException;
             """);
     JavaFileObject user = source("test.User", "package test;\n\npublic final class User {\n  public User(String name) {}\n}");
     String manager = generated(compileWithModels(token, user, API), "test.StatelessAuthManager");
-    assertThat(manager).contains("super(ModelMixins.NONE, builder.config, builder.errorHandler, builder.listener);");
+    assertThat(manager).contains("super(ModelMixins.NONE, builder.config, builder.errorHandler, builder.listener, builder.cache);");
   }
 
   @Test

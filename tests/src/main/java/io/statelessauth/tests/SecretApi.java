@@ -7,6 +7,7 @@ import io.statelessauth.annotations.TokenRequired;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** The protected routes of the end-to-end test. */
 public final class SecretApi {
@@ -39,6 +40,17 @@ public final class SecretApi {
   @TokenRequired(scopes = "admin")
   void admin(HttpExchange exchange) throws IOException {
     send(exchange, 200, "admin");
+  }
+
+  /** Greets the caller by name, or a stranger on an anonymous request. */
+  @TokenRequired(optional = true)
+  void greet(HttpExchange exchange, Optional<User> user) throws IOException {
+    send(exchange, 200, "hello " + user.map(User::name).orElse("stranger") + "|" + CurrentStatelessUser.get());
+  }
+
+  @TokenRequired(roles = {"admin", "support"})
+  void staff(HttpExchange exchange, User user) throws IOException {
+    send(exchange, 200, "staff " + user.name());
   }
 
   @TokenRequired

@@ -7,10 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The end-to-end test's datastore: a few users and their tokens, plus the tokens tests add. */
 final class Store {
-  static final User ALICE = new User(1, "alice", true);
-  static final User GONE = new User(2, "gone", false);
+  static final User ALICE = new User(1, "alice", true, Set.of("support"));
+  static final User GONE = new User(2, "gone", false, Set.of("admin"));
+  static final User BOB = new User(3, "bob", true, Set.of());
 
-  static final List<User> USERS = List.of(ALICE, GONE);
+  static final List<User> USERS = List.of(ALICE, GONE, BOB);
   static final List<Token> TOKENS =
       List.of(
           new Token("alice-access", "access", 1, Set.of("read"), false),
@@ -18,7 +19,8 @@ final class Store {
           new Token("alice-refresh", "refresh", 1, Set.of(), false),
           new Token("alice-expired", "access", 1, Set.of(), true),
           new Token("orphan-access", "access", 99, Set.of(), false),
-          new Token("gone-access", "access", 2, Set.of(), false));
+          new Token("gone-access", "access", 2, Set.of(), false),
+          new Token("bob-access", "access", 3, Set.of("read"), false));
 
   /** Tokens added by tests, by secret. */
   private static final Map<String, Token> ADDED = new ConcurrentHashMap<>();

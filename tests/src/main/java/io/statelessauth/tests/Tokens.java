@@ -1,30 +1,15 @@
 package io.statelessauth.tests;
 
-import io.statelessauth.StatelessAuthError;
 import io.statelessauth.annotations.TokenLoader;
 
 /**
- * Finds a stored token by its secret and type; two secrets make the loader misbehave, and so do the
- * secrets a test armed in {@link Faults}.
+ * The token loader, as an interface: the generated builder takes any implementation, the one over
+ * the {@link Store} ({@link StoreTokens}) or a lambda.
  */
 @TokenLoader
-public final class Tokens {
-  /** Answered with the loader's own error. */
-  static final String REVOKED = "revoked-token";
-  /** Makes the loader fail as a broken database would. */
-  static final String EXPLODING = "exploding-token";
+@FunctionalInterface
+public interface Tokens {
 
-  public Token load(String token, String tokenType, String authType) {
-    Faults.TokenLoad fault = Faults.tokenLoad(token);
-    if (fault != null) {
-      return fault.load(tokenType);
-    }
-    if (token.equals(REVOKED)) {
-      throw new StatelessAuthError("Token revoked", 401, "Token");
-    }
-    if (token.equals(EXPLODING)) {
-      throw new IllegalStateException("database down while looking up " + token);
-    }
-    return Store.find(token, tokenType);
-  }
+  /** The token model for {@code token}, or {@code null} when it is unknown. */
+  Token load(String token, String tokenType, String authType);
 }

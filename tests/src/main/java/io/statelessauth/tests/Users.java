@@ -2,15 +2,14 @@ package io.statelessauth.tests;
 
 import io.statelessauth.annotations.UserLoader;
 
-/** Finds the user a token belongs to, unless a test armed a {@link Faults} for the token. */
+/**
+ * The user loader, as an interface: the generated builder takes any implementation, the one over
+ * the {@link Store} ({@link StoreUsers}) or a lambda.
+ */
 @UserLoader
-public final class Users {
+@FunctionalInterface
+public interface Users {
 
-  public User load(Token token) {
-    Faults.UserLoad fault = Faults.userLoad(token.secret());
-    if (fault != null) {
-      return fault.load(token);
-    }
-    return Store.USERS.stream().filter(u -> u.id() == token.userId()).findFirst().orElse(null);
-  }
+  /** The user {@code token} belongs to, or {@code null}. */
+  User load(Token token);
 }

@@ -41,8 +41,8 @@ class EndToEndTest {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     StatelessAuthManager manager =
         StatelessAuthManager.builder()
-            .tokenLoader(new Tokens())
-            .userLoader(new Users())
+            .tokenLoader(new StoreTokens())
+            .userLoader(new StoreUsers())
             .config(StatelessAuthConfig.builder().realm("e2e").build())
             .listener(
                 new AuthListener() {
@@ -193,17 +193,17 @@ class EndToEndTest {
 
   @Test
   void loadersOwnErrorIsAnsweredAsItIs() throws Exception {
-    HttpResponse<String> response = get("/secret", "Bearer " + Tokens.REVOKED);
+    HttpResponse<String> response = get("/secret", "Bearer " + StoreTokens.REVOKED);
     assertEquals(401, response.statusCode());
     assertEquals("{\"error\": \"Token error: Token revoked\"}", response.body());
   }
 
   @Test
   void loaderFailureGives500AndNeverEchoesTheToken() throws Exception {
-    HttpResponse<String> response = get("/secret", "Bearer " + Tokens.EXPLODING);
+    HttpResponse<String> response = get("/secret", "Bearer " + StoreTokens.EXPLODING);
     assertEquals(500, response.statusCode());
-    assertFalse(response.body().contains(Tokens.EXPLODING), response.body());
-    assertFalse(response.headers().map().toString().contains(Tokens.EXPLODING));
+    assertFalse(response.body().contains(StoreTokens.EXPLODING), response.body());
+    assertFalse(response.headers().map().toString().contains(StoreTokens.EXPLODING));
   }
 
   @Test
@@ -226,7 +226,7 @@ class EndToEndTest {
     IllegalStateException failure =
         assertThrows(
             IllegalStateException.class,
-            () -> StatelessAuthManager.builder().userLoader(new Users()).build());
+            () -> StatelessAuthManager.builder().userLoader(new StoreUsers()).build());
     assertEquals(
         "tokenLoader(Tokens) was not called: StatelessAuthManager needs the @TokenLoader",
         failure.getMessage());

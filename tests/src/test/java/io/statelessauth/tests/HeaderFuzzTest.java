@@ -59,7 +59,7 @@ class HeaderFuzzTest {
       "alice-access",
       "alice-admin");
   /** Tokens the loaders know but refuse on this route: refresh type, expired, inactive user, revoked. */
-  private static final List<String> REFUSED = List.of("alice-refresh", "alice-expired", "gone-access", Tokens.REVOKED);
+  private static final List<String> REFUSED = List.of("alice-refresh", "alice-expired", "gone-access", StoreTokens.REVOKED);
   private static final List<String> KNOWN = concat(VALID, REFUSED);
 
   private static ProbeServer server;

@@ -54,8 +54,8 @@ final class ProbeServer implements AutoCloseable {
     });
     HeaderFaults faults = new HeaderFaults();
     StatelessAuthManager manager = StatelessAuthManager.builder()
-        .tokenLoader(new Tokens())
-        .userLoader(new Users())
+        .tokenLoader(new StoreTokens())
+        .userLoader(new StoreUsers())
         .config(StatelessAuthConfig.builder().realm(REALM).build())
         .listener(faults)
         .errorHandler(faults)

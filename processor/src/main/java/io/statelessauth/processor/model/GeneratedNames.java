@@ -24,6 +24,7 @@ public final class GeneratedNames {
   public static final String CONFIG = "config";
   public static final String ERROR_HANDLER = "errorHandler";
   public static final String LISTENER = "listener";
+  public static final String CACHE = "cache";
 
   public static final String TOKEN = "token";
   public static final String TOKEN_TYPE = "tokenType";

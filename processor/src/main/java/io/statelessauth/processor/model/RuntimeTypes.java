@@ -7,6 +7,7 @@ public final class RuntimeTypes {
   public static final String PACKAGE = "io.statelessauth";
 
   public static final ClassName ABSTRACT_MANAGER = ClassName.get(PACKAGE, "AbstractStatelessAuthManager");
+  public static final ClassName AUTH_CACHE = ClassName.get(PACKAGE, "AuthCache");
   public static final ClassName CURRENT_USER = ClassName.get(PACKAGE, "CurrentStatelessUser");
   public static final ClassName MODEL_MIXINS = ClassName.get(PACKAGE, "ModelMixins");
   public static final ClassName CONFIG = ClassName.get(PACKAGE, "StatelessAuthConfig");

@@ -1,6 +1,7 @@
 package io.statelessauth.processor.writing;
 
 import static io.statelessauth.processor.model.GeneratedNames.AUTH_TYPE;
+import static io.statelessauth.processor.model.GeneratedNames.CACHE;
 import static io.statelessauth.processor.model.GeneratedNames.CONFIG;
 import static io.statelessauth.processor.model.GeneratedNames.ERROR_HANDLER;
 import static io.statelessauth.processor.model.GeneratedNames.LISTENER;
@@ -101,9 +102,10 @@ final class ManagerWriter {
         .addModifiers(PRIVATE)
         .addParameter(builder, BUILDER_PARAMETER)
         .addStatement(
-            "super($T.$N, $N.$N, $N.$N, $N.$N)",
+            "super($T.$N, $N.$N, $N.$N, $N.$N, $N.$N)",
             RuntimeTypes.MODEL_MIXINS, mixins(pair),
-            BUILDER_PARAMETER, CONFIG, BUILDER_PARAMETER, ERROR_HANDLER, BUILDER_PARAMETER, LISTENER)
+            BUILDER_PARAMETER, CONFIG, BUILDER_PARAMETER, ERROR_HANDLER, BUILDER_PARAMETER, LISTENER,
+            BUILDER_PARAMETER, CACHE)
         .addStatement("this.$N = $N.$N", TOKEN_LOADER, BUILDER_PARAMETER, TOKEN_LOADER)
         .addStatement("this.$N = $N.$N", USER_LOADER, BUILDER_PARAMETER, USER_LOADER)
         .build();
@@ -153,7 +155,12 @@ final class ManagerWriter {
             new Setting(
                 RuntimeTypes.LISTENER,
                 LISTENER,
-                "Told about every authorized, anonymous and refused request; nobody when not set."));
+                "Told about every authorized, anonymous and refused request; nobody when not set."),
+            new Setting(
+                RuntimeTypes.AUTH_CACHE,
+                CACHE,
+                "Keeps what the loaders returned between requests; each request calls them when not set."
+                    + " Revoke through the manager's {@code invalidate} methods."));
     TypeSpec.Builder type =
         TypeSpec.classBuilder(builder)
             .addJavadoc("Collects the loaders and the optional settings of a {@link $T}.\n", manager)
