@@ -1,6 +1,7 @@
 package io.statelessauth.example;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.statelessauth.AuthCache;
 import io.statelessauth.annotations.TokenRequired;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The routes for administrators: users who hold the role {@value User#ADMIN} (granted at start-up
- * with {@code --admin NAME}). The generated {@code AuthenticatedAdminRoutes} answers 401 without a
+ * with {@code --admin NAME}): the user names, and the authentication cache's counters. The generated {@code AuthenticatedAdminRoutes} answers 401 without a
  * valid access token and 403 {@code Role error: Insufficient role} to a user without the role.
  */
 final class AdminRoutes {
@@ -21,9 +22,14 @@ final class AdminRoutes {
   static final int PAGE_SIZE = 100;
 
   private final UserStore users;
+  /** The manager's cache, or {@code null} when it is off. */
+  private final AuthCache cache;
+  private final Tokens tokenLoader;
 
-  AdminRoutes(UserStore users) {
+  AdminRoutes(UserStore users, AuthCache cache, Tokens tokenLoader) {
     this.users = users;
+    this.cache = cache;
+    this.tokenLoader = tokenLoader;
   }
 
   /**
@@ -47,6 +53,29 @@ final class AdminRoutes {
       page.put("next", names.get(PAGE_SIZE - 1));
     }
     Json.send(exchange, 200, page);
+  }
+
+  /**
+   * {@code GET /admin/auth-cache}: the authentication cache's counters, for metrics, with how many
+   * times tokens were looked up in the database: {@code {"enabled", "size", "hits", "misses",
+   * "loads", "evictions", "invalidations", "token_lookups"}}; without a cache, {@code "enabled":
+   * false} and the lookups.
+   */
+  @TokenRequired(roles = User.ADMIN)
+  void authCache(HttpExchange exchange) throws IOException {
+    Map<String, Object> counters = new LinkedHashMap<>();
+    counters.put("enabled", cache != null);
+    if (cache != null) {
+      AuthCache.Stats stats = cache.stats();
+      counters.put("size", stats.size());
+      counters.put("hits", stats.hits());
+      counters.put("misses", stats.misses());
+      counters.put("loads", stats.loads());
+      counters.put("evictions", stats.evictions());
+      counters.put("invalidations", stats.invalidations());
+    }
+    counters.put("token_lookups", tokenLoader.lookups());
+    Json.send(exchange, 200, counters);
   }
 
   /**

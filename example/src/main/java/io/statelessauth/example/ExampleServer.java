@@ -1,6 +1,8 @@
 package io.statelessauth.example;
 
 import com.sun.net.httpserver.HttpServer;
+import io.statelessauth.AuthCache;
+import io.statelessauth.example.Settings.CacheSize;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -13,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The example service, running: the database, the authentication manager, the routes, and a JDK
- * {@link HttpServer}.
+ * The example service, running: the database, the authentication manager with its cache, the
+ * listener that hears the other instances' revocations, the routes, and a JDK {@link HttpServer}.
  *
  * <p>The JDK's server reads each request's line and headers on a thread of its executor, so a
  * client that sends a byte and stalls holds that thread. The executor therefore has a thread for
@@ -34,11 +36,15 @@ final class ExampleServer implements AutoCloseable {
   private final HttpServer server;
   private final ThreadPoolExecutor workers;
   private final Database database;
+  /** What hears the other instances' revocations; {@code null} without a cache. */
+  private final RevocationChannel.Listening listening;
 
-  private ExampleServer(HttpServer server, ThreadPoolExecutor workers, Database database) {
+  private ExampleServer(HttpServer server, ThreadPoolExecutor workers, Database database,
+      RevocationChannel.Listening listening) {
     this.server = server;
     this.workers = workers;
     this.database = database;
+    this.listening = listening;
   }
 
   /** Opens the database and starts serving, with the system clock. */
@@ -52,45 +58,66 @@ final class ExampleServer implements AutoCloseable {
     ServerProperties.apply(settings);
     Database database = Database.open(settings.databaseUrl(), settings.databasePassword(),
         settings.workerThreads(), settings.busyTimeout(), clock);
+    RevocationChannel.Listening listening = null;
     try {
-      Router router = router(settings, database, clock);
+      CacheInvalidator invalidator = new CacheInvalidator();
+      Revocations revocations = new Revocations(database, invalidator);
+      UserStore users = new UserStore(database, revocations);
+      TokenStore tokens = new TokenStore(database, revocations, clock,
+          settings.accessTokenLifetime(), settings.refreshTokenLifetime(), settings.sessionMaxAge());
+      AdminGrants.apply(users, settings.admins());
+      Tokens tokenLoader = new Tokens(tokens);
+      AuthCache cache = authCache(settings.authCache());
+      StatelessAuthManager.Builder builder = StatelessAuthManager.builder()
+          .tokenLoader(tokenLoader)
+          .userLoader(new Users(users))
+          .config(settings.authConfig())
+          .errorHandler(new RetryAfterErrorHandler());
+      if (cache != null) {
+        builder.cache(cache);
+      }
+      StatelessAuthManager manager = builder.build();
+      invalidator.bind(manager::invalidateHash, manager::invalidateAll);
+      if (cache != null) {
+        listening = database.revocationChannel().listen(invalidator);
+      }
+      Router router = routes(settings, users, tokens, manager,
+          new AdminRoutes(users, cache, tokenLoader), clock);
       HttpServer server = HttpServer.create(
           new InetSocketAddress(settings.host(), settings.port()), 0);
       server.createContext("/", router);
       ThreadPoolExecutor workers = workers(settings.workerThreads(), settings.maxConnections());
       server.setExecutor(workers);
       server.start();
-      return new ExampleServer(server, workers, database);
+      return new ExampleServer(server, workers, database, listening);
     } catch (IOException | RuntimeException e) {
+      if (listening != null) {
+        listening.close();
+      }
       database.close();
       throw e;
     }
   }
 
-  /**
-   * The stores, the role changes asked for at start-up, the manager and the routes.
-   *
-   * @throws AdminGrants.StartFailure when {@code --admin} or {@code --revoke-admin} names a user
-   *     who is not registered
-   */
-  private static Router router(Settings settings, Database database, Clock clock) {
-    CacheInvalidator cache = new CacheInvalidator();
-    Revocations revocations = new Revocations(database, cache);
-    UserStore users = new UserStore(database, revocations);
-    TokenStore tokens = new TokenStore(database, revocations, clock,
-        settings.accessTokenLifetime(), settings.refreshTokenLifetime(), settings.sessionMaxAge());
-    AdminGrants.apply(users, settings.admins());
-    StatelessAuthManager manager = StatelessAuthManager.builder()
-        .tokenLoader(new Tokens(tokens))
-        .userLoader(new Users(users))
-        .config(settings.authConfig())
-        .errorHandler(new RetryAfterErrorHandler())
+  /** The authentication cache {@code size} asks for, or {@code null} when it is off. */
+  private static AuthCache authCache(CacheSize size) {
+    if (!size.enabled()) {
+      return null;
+    }
+    return AuthCache.builder()
+        .maximumSize(size.maximumSize())
+        .expireAfterWrite(size.timeToLive())
         .build();
+  }
+
+  /** The routes, authenticated by {@code manager}. */
+  private static Router routes(Settings settings, UserStore users, TokenStore tokens,
+      StatelessAuthManager manager, AdminRoutes adminRoutes, Clock clock) {
     PublicRoutes open = new PublicRoutes(new Accounts(users, tokens,
         new Passwords(settings.passwordIterations()), settings.limits(), clock));
     AuthenticatedMemberRoutes members =
         new AuthenticatedMemberRoutes(new MemberRoutes(tokens), manager);
-    AuthenticatedAdminRoutes admins = new AuthenticatedAdminRoutes(new AdminRoutes(users), manager);
+    AuthenticatedAdminRoutes admins = new AuthenticatedAdminRoutes(adminRoutes, manager);
     return new Router(settings.workerThreads())
         .route("GET", "/", members.hello())
         .route("POST", "/user", open::register)
@@ -101,7 +128,8 @@ final class ExampleServer implements AutoCloseable {
         .route("GET", "/secret", members.secret())
         .route("GET", "/whoami", members.whoami())
         .route("GET", "/no_current_stateless_user", open::noCurrentUser)
-        .route("GET", "/admin/users", admins.users());
+        .route("GET", "/admin/users", admins.users())
+        .route("GET", "/admin/auth-cache", admins.authCache());
   }
 
   /**
@@ -135,7 +163,7 @@ final class ExampleServer implements AutoCloseable {
 
   /**
    * Stops accepting connections, gives running requests up to two seconds to finish, then stops
-   * the worker threads and closes the database.
+   * the worker threads and the revocation listener, and closes the database.
    */
   @Override
   public void close() {
@@ -149,6 +177,9 @@ final class ExampleServer implements AutoCloseable {
     } catch (InterruptedException e) {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    if (listening != null) {
+      listening.close();
     }
     database.close();
   }

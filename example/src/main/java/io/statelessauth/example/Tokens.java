@@ -1,6 +1,7 @@
 package io.statelessauth.example;
 
 import io.statelessauth.annotations.TokenLoader;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The token loader: finds the token a request presents, by its hash, among the tokens of the
@@ -16,6 +17,7 @@ import io.statelessauth.annotations.TokenLoader;
 final class Tokens {
 
   private final TokenStore store;
+  private final LongAdder lookups = new LongAdder();
 
   Tokens(TokenStore store) {
     this.store = store;
@@ -23,10 +25,19 @@ final class Tokens {
 
   /** The token model for {@code token}, or {@code null} when no such token of that type exists. */
   Token load(String token, String tokenType, String authType) {
+    lookups.increment();
     Token found = store.find(token, tokenType).orElse(null);
     if (found == null && TokenStore.REFRESH.equals(tokenType)) {
       store.revokeFamilyIfReplayed(token);
     }
     return found;
+  }
+
+  /**
+   * How many times the library asked this loader for a token: each time, the database was asked.
+   * With the authentication cache, only tokens it does not hold are asked for.
+   */
+  long lookups() {
+    return lookups.sum();
   }
 }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The SQLite file locked, gone, replaced or read-only while the service runs: the routes that need
  * it answer 503 JSON with {@code Retry-After} (never a challenge, so clients keep their tokens),
- * nothing is half-written, and the service resumes by itself when the file is back.
+ * nothing is half-written, and the service resumes by itself when the file is back. A token the
+ * authentication cache holds is answered from it until the revocation poller finds the file gone
+ * or replaced and clears the cache, one poll later: the tests wait for that, a few seconds at
+ * most.
  */
 class DatabaseFaultTest {
 
@@ -102,6 +105,19 @@ class DatabaseFaultTest {
     return response;
   }
 
+  /**
+   * Repeats {@code request} until it answers {@code status}, for at most five seconds: the poller
+   * clears the cache within one {@link SqliteRevocations#POLL_INTERVAL} of a change to the file.
+   */
+  private static Response once(int status, Supplier<Response> request) {
+    Instant deadline = Instant.now().plusSeconds(5);
+    Response response = request.get();
+    while (response.status() != status && Instant.now().isBefore(deadline)) {
+      response = request.get();
+    }
+    return response;
+  }
+
   @Test
   void aWriteLockHeldPastTheBusyTimeoutAnswers503ToWritesWhileReadsGoOn() throws Exception {
     Pair pair = registeredAndLoggedIn("alice");
@@ -128,8 +144,10 @@ class DatabaseFaultTest {
   @Test
   void aDatabaseFolderRenamedAwayAnswers503OnEveryDatabaseRouteUntilItIsBack() throws Exception {
     Pair pair = registeredAndLoggedIn("alice");
+    assertEquals("alice", whoami(pair), "the token is now cached");
     Path away = Files.move(data, folder.resolve("away"));
     try {
+      assertUnavailable(once(503, () -> client.bearer("GET", "/whoami", pair.access())));
       for (Supplier<Response> request : writes(pair)) {
         assertUnavailable(request.get());
       }
@@ -156,9 +174,10 @@ class DatabaseFaultTest {
 
     database.restore(backup);
 
+    assertEquals(401, once(401, () -> client.bearer("GET", "/whoami", notBackedUp.access()))
+        .status(), "neither a connection to the replaced file nor the cache of it is used");
+    assertEquals(401, client.bearer("GET", "/whoami", notBackedUp.access()).status());
     assertEquals("alice", whoami(backedUp));
-    assertEquals(401, client.bearer("GET", "/whoami", notBackedUp.access()).status(),
-        "no connection to the replaced file is used any more");
     assertEquals(201, client.refresh(backedUp.refresh()).status());
   }
 
