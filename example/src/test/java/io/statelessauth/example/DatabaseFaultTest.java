@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it answer 503 JSON with {@code Retry-After} (never a challenge, so clients keep their tokens),
  * nothing is half-written, and the service resumes by itself when the file is back. A token the
  * authentication cache holds is answered from it until the revocation poller finds the file gone
- * or replaced and clears the cache, one poll later: the tests wait for that, a few seconds at
- * most.
+ * or replaced and clears the cache, one poll later: the tests wait for that ({@link Eventually}).
  */
 class DatabaseFaultTest {
 
@@ -105,19 +104,6 @@ class DatabaseFaultTest {
     return response;
   }
 
-  /**
-   * Repeats {@code request} until it answers {@code status}, for at most five seconds: the poller
-   * clears the cache within one {@link SqliteRevocations#POLL_INTERVAL} of a change to the file.
-   */
-  private static Response once(int status, Supplier<Response> request) {
-    Instant deadline = Instant.now().plusSeconds(5);
-    Response response = request.get();
-    while (response.status() != status && Instant.now().isBefore(deadline)) {
-      response = request.get();
-    }
-    return response;
-  }
-
   @Test
   void aWriteLockHeldPastTheBusyTimeoutAnswers503ToWritesWhileReadsGoOn() throws Exception {
     Pair pair = registeredAndLoggedIn("alice");
@@ -147,7 +133,8 @@ class DatabaseFaultTest {
     assertEquals("alice", whoami(pair), "the token is now cached");
     Path away = Files.move(data, folder.resolve("away"));
     try {
-      assertUnavailable(once(503, () -> client.bearer("GET", "/whoami", pair.access())));
+      assertUnavailable(
+          Eventually.answers(503, () -> client.bearer("GET", "/whoami", pair.access())));
       for (Supplier<Response> request : writes(pair)) {
         assertUnavailable(request.get());
       }
@@ -174,8 +161,8 @@ class DatabaseFaultTest {
 
     database.restore(backup);
 
-    assertEquals(401, once(401, () -> client.bearer("GET", "/whoami", notBackedUp.access()))
-        .status(), "neither a connection to the replaced file nor the cache of it is used");
+    // Neither a connection to the replaced file nor what the cache loaded from it is used again.
+    Eventually.answers(401, () -> client.bearer("GET", "/whoami", notBackedUp.access()));
     assertEquals(401, client.bearer("GET", "/whoami", notBackedUp.access()).status());
     assertEquals("alice", whoami(backedUp));
     assertEquals(201, client.refresh(backedUp.refresh()).status());

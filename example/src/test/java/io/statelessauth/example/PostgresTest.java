@@ -3,28 +3,32 @@ package io.statelessauth.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.statelessauth.example.ServiceClient.Pair;
+import io.statelessauth.example.Settings.CacheSize;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * The same SQL on PostgreSQL, with two instances sharing one database: tokens, rotation, a
- * replayed refresh token revoking its family on the other instance, user deletion. Runs only when
- * {@code EXAMPLE_POSTGRES_URL} names a database to use, such as
- * {@code jdbc:postgresql://localhost/auth?user=auth&password=secret}.
+ * The same SQL on PostgreSQL, with two instances sharing one database without a cache: tokens,
+ * rotation, a replayed refresh token revoking its family on the other instance, user deletion.
+ * Runs where {@code EXAMPLE_POSTGRES_URL} names a database ({@link PostgresDatabase}).
  */
-@EnabledIfEnvironmentVariable(named = "EXAMPLE_POSTGRES_URL", matches = "jdbc:postgresql:.+")
+@EnabledIf("io.statelessauth.example.PostgresDatabase#availableOrRequired")
 class PostgresTest {
 
   private static final String PASSWORD = "correct horse battery staple";
 
   @Test
   void twoInstancesShareUsersAndTokensThroughPostgres() throws Exception {
-    Settings settings = Settings.defaults()
-        .withAddress("127.0.0.1", 0)
-        .withDatabaseUrl(System.getenv("EXAMPLE_POSTGRES_URL"))
-        .withPasswordIterations(1_000);
     String username = "pg-" + UUID.randomUUID();
+    try (PostgresDatabase database = PostgresDatabase.emptySchema()) {
+      twoInstancesShare(PostgresCrossInstanceTest.settings(database)
+          .withAuthCache(new CacheSize(0, Duration.ofSeconds(60))), username);
+    }
+  }
+
+  private static void twoInstancesShare(Settings settings, String username) throws Exception {
     try (ExampleServer one = ExampleServer.start(settings);
         ExampleServer two = ExampleServer.start(settings)) {
       ServiceClient toOne = new ServiceClient(one.uri());

@@ -1,0 +1,86 @@
+package io.statelessauth.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.statelessauth.example.ServiceClient.Pair;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Instances started at the same moment on a database that has no schema yet all start, and all
+ * serve one another's users: they create the schema one after the other (a PostgreSQL advisory
+ * lock; SQLite's write lock), instead of racing on it.
+ */
+class ConcurrentStartTest {
+
+  private static final int INSTANCES = 6;
+  private static final String PASSWORD = "correct horse battery staple";
+
+  @Test
+  @EnabledIf("io.statelessauth.example.PostgresDatabase#availableOrRequired")
+  void sixInstancesStartedTogetherOnAnEmptyPostgresSchemaAllServe() throws Exception {
+    try (PostgresDatabase database = PostgresDatabase.emptySchema()) {
+      startTogetherAndServe(PostgresCrossInstanceTest.settings(database));
+    }
+  }
+
+  @Test
+  void sixInstancesStartedTogetherOnAMissingSqliteFileAllServe(@TempDir Path folder)
+      throws Exception {
+    startTogetherAndServe(TestSettings.sqlite(folder.resolve("new.db")));
+  }
+
+  private static void startTogetherAndServe(Settings settings) throws Exception {
+    ExecutorService starters = Executors.newFixedThreadPool(INSTANCES);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<ExampleServer>> starting = new ArrayList<>();
+    for (int i = 0; i < INSTANCES; i++) {
+      starting.add(starters.submit(() -> {
+        go.await();
+        return ExampleServer.start(settings);
+      }));
+    }
+    go.countDown();
+    List<ExampleServer> servers = new ArrayList<>();
+    try {
+      List<Exception> failures = new ArrayList<>();
+      for (Future<ExampleServer> server : starting) {
+        try {
+          servers.add(server.get(60, TimeUnit.SECONDS));
+        } catch (Exception e) {
+          failures.add(e);
+        }
+      }
+      assertEquals(List.of(), failures, "instances that did not start");
+
+      List<ServiceClient> clients = new ArrayList<>();
+      for (ExampleServer server : servers) {
+        clients.add(new ServiceClient(server.uri()));
+      }
+      for (int i = 0; i < INSTANCES; i++) {
+        ServiceClient client = clients.get(i);
+        assertEquals(200, client.send("GET", "/", null, null).status());
+        assertEquals(201, client.register("user" + i, PASSWORD).status());
+      }
+      for (int i = 0; i < INSTANCES; i++) {
+        Pair pair = clients.get(i).login("user" + i, PASSWORD);
+        ServiceClient next = clients.get((i + 1) % INSTANCES);
+        assertEquals("hello user" + i, next.bearer("GET", "/", pair.access()).body());
+      }
+    } finally {
+      for (ExampleServer server : servers) {
+        server.close();
+      }
+      starters.shutdown();
+    }
+  }
+}
