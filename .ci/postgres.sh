@@ -3,6 +3,18 @@
 # and those tests skip (they need EXAMPLE_POSTGRES_URL); with CI=true it fails instead, so that CI
 # never passes without them.
 
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# Stops the PostgreSQL that start_postgres started, if any, and deletes its folder; the EXIT trap
+# runs it, and so may a script that sets its own EXIT trap after start_postgres.
+stop_postgres() {
+  if [ -n "${PG_DIR:-}" ] && [ -n "${PG_BIN:-}" ]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+    PG_DIR=
+  fi
+}
+
 start_postgres() {
   local bin
   bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -17,12 +29,11 @@ start_postgres() {
   PG_DIR=$(mktemp -d)
   chown postgres "$PG_DIR"
   local port=$((20000 + RANDOM % 20000))
-  as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
   if as_postgres "$bin/initdb" -D "$PG_DIR/data" -A trust -U postgres >/dev/null \
       && as_postgres "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
            -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1" start >/dev/null; then
-    # Expanded now: bin is local to this function and gone by the time the trap runs.
-    trap "as_postgres '$bin/pg_ctl' -D '$PG_DIR/data' -m fast stop >/dev/null || true; rm -rf '$PG_DIR'" EXIT
+    PG_BIN=$bin
+    trap stop_postgres EXIT
     export EXAMPLE_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres"
     echo "ci: PostgreSQL on 127.0.0.1:$port for PostgresTest"
   else

@@ -1,5 +1,6 @@
-# Sourced by the measuring scripts in example/load: starts the built example jar on a free
-# loopback port with a throwaway SQLite database, and stops it and deletes its folder on exit.
+# Sourced by the measuring scripts in example/load: starts the built example jar on free loopback
+# ports, with a throwaway SQLite database by default or a throwaway PostgreSQL (use_postgres), and
+# stops every server, the PostgreSQL it started, and its folder on exit.
 # Needs JAR (default example/target/stateless-auth-example.jar), JAVA_HOME or java on the PATH,
 # and curl.
 
@@ -15,28 +16,59 @@ command -v curl > /dev/null || fail "curl not found"
 
 WORK=$(mktemp -d -t stateless-auth-load.XXXXXX)
 chmod 700 "$WORK"
+DB_URL="jdbc:sqlite:$WORK/load.db"
+SERVER_PIDS=()
 SERVER_PID=
+# stop_server: stops every server started so far.
 stop_server() {
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2> /dev/null; then
-    kill "$SERVER_PID" 2> /dev/null || true
-    wait "$SERVER_PID" 2> /dev/null || true
-  fi
+  local pid
+  for pid in "${SERVER_PIDS[@]}"; do
+    if kill -0 "$pid" 2> /dev/null; then
+      kill "$pid" 2> /dev/null || true
+      wait "$pid" 2> /dev/null || true
+    fi
+  done
+  SERVER_PIDS=()
   SERVER_PID=
 }
-trap 'stop_server; rm -rf "$WORK"' EXIT
+cleanup() {
+  stop_server
+  if declare -F stop_postgres > /dev/null; then stop_postgres; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# start_server [flags...]: starts the jar on the database $WORK/load.db, sets BASE.
+# use_postgres: the servers started from now on use a throwaway PostgreSQL, started with
+# .ci/postgres.sh (its database is new, hence empty), or the one EXAMPLE_POSTGRES_URL names.
+use_postgres() {
+  if [[ -z ${EXAMPLE_POSTGRES_URL:-} ]]; then
+    source "$ROOT/.ci/postgres.sh"
+    start_postgres > /dev/null
+    trap cleanup EXIT
+    [[ -n ${EXAMPLE_POSTGRES_URL:-} ]] || fail "no PostgreSQL could be started"
+  fi
+  DB_URL=$EXAMPLE_POSTGRES_URL
+}
+
+# start_server [java options --] [flags...]: starts one more server on the database DB_URL;
+# sets SERVER_PID and BASE to the new one's. Options before a "--" go to java.
 start_server() {
-  : > "$WORK/server.log"
-  "${BIN}java" -jar "$JAR" --host 127.0.0.1 --port 0 --db "jdbc:sqlite:$WORK/load.db" "$@" \
-    > "$WORK/server.log" 2>&1 &
+  local java_options=() log
+  if [[ " $* " == *" -- "* ]]; then
+    while [[ $1 != -- ]]; do java_options+=("$1"); shift; done
+    shift
+  fi
+  log="$WORK/server-${#SERVER_PIDS[@]}.log"
+  "${BIN}java" "${java_options[@]}" -jar "$JAR" --host 127.0.0.1 --port 0 --db "$DB_URL" "$@" \
+    > "$log" 2>&1 &
   SERVER_PID=$!
+  SERVER_PIDS+=("$SERVER_PID")
   BASE=
   for _ in $(seq 300); do
-    BASE=$(sed -n 's/^stateless-auth example listening on \(http:[^ ]*\) .*/\1/p' "$WORK/server.log")
+    BASE=$(sed -n 's/^stateless-auth example listening on \(http:[^ ]*\) .*/\1/p' "$log")
     [[ -n $BASE ]] && return 0
-    kill -0 "$SERVER_PID" 2> /dev/null || { cat "$WORK/server.log" >&2; fail "the server did not start"; }
+    kill -0 "$SERVER_PID" 2> /dev/null || { cat "$log" >&2; fail "the server did not start"; }
     sleep 0.1
   done
   fail "the server did not say where it listens within 30 s"
@@ -52,7 +84,9 @@ register_and_login() {
     | sed -n 's/.*"access_token":"\([A-Za-z0-9_-]*\)".*/\1/p'
 }
 
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+
 describe_run() {
   echo "$(basename "$0"): $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo '?')," \
-    "$("${BIN}java" -version 2>&1 | head -1), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    "$("${BIN}java" -version 2>&1 | head -1), $(nproc) cores, load average $(load_average)"
 }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Throughput of a protected route against a public one on the same instance, as issue 11 measured
+# it: wrk -t1 -c16 on GET /whoami (with an access token) and on GET /no_current_stateless_user
+# (no token, no database), for SQLite and PostgreSQL, with the authentication cache on (the
+# default) and off (--auth-cache-size 0). Each case: a warm-up of both routes, then ROUNDS (3)
+# rounds of DURATION (10) seconds per route, the two routes alternating; every round is printed
+# with the load average at its start, and the ratio whoami / public. Passes (exit 0) when the
+# median ratio with the cache on is at least TARGET (0.9) on both databases. See
+# example/README.md, "Measured".
+#
+# Settings (environment): ROUNDS, DURATION, WARMUP (5), TARGET, DATABASES ("sqlite postgres"),
+# JAR, JAVA_HOME.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-5}
+TARGET=${TARGET:-0.9}
+DATABASES=${DATABASES:-sqlite postgres}
+command -v wrk > /dev/null || fail "wrk not found (apt-get install wrk)"
+
+rps() { # seconds, path, [token]: requests per second of wrk -t1 -c16
+  local header=()
+  [[ -n ${3:-} ]] && header=(-H "Authorization: Bearer $3")
+  wrk -t 1 -c 16 -d "$1s" "${header[@]}" "$BASE$2" | awk '/^Requests\/sec:/ { printf "%.0f\n", $2 }'
+}
+
+describe_run
+echo "| database | cache | round | load average at start | public req/s | /whoami req/s | ratio |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+verdict=0
+for database in $DATABASES; do
+  if [[ $database == postgres ]]; then use_postgres; fi
+  for cache in on off; do
+    flags=()
+    [[ $cache == off ]] && flags=(--auth-cache-size 0)
+    start_server "${flags[@]}"
+    TOKEN=$(register_and_login "reader-$database-$cache-$$" "$(head -c 18 /dev/urandom | base64 | tr -d '/+=')")
+    [[ -n $TOKEN ]] || fail "no access token"
+    rps "$WARMUP" /no_current_stateless_user > /dev/null
+    rps "$WARMUP" /whoami "$TOKEN" > /dev/null
+    ratios=()
+    for round in $(seq "$ROUNDS"); do
+      load=$(load_average)
+      public=$(rps "$DURATION" /no_current_stateless_user)
+      whoami=$(rps "$DURATION" /whoami "$TOKEN")
+      ratio=$(awk -v w="$whoami" -v p="$public" 'BEGIN { printf "%.2f", w / p }')
+      ratios+=("$ratio")
+      echo "| $database | $cache | $round | $load | $public | $whoami | $ratio |"
+    done
+    median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    echo "cache-throughput: $database, cache $cache: median ratio $median"
+    if [[ $cache == on ]] && ! awk -v m="$median" -v t="$TARGET" 'BEGIN { exit !(m >= t) }'; then
+      verdict=1
+    fi
+    stop_server
+  done
+done
+if (( verdict == 0 )); then echo "cache-throughput: PASSED (target $TARGET)"; else echo "cache-throughput: FAILED (target $TARGET)"; fi
+exit "$verdict"
