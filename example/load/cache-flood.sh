@@ -36,6 +36,7 @@ summary() { # wrk output file
     END { printf "%.0f req/s, p50 %s, p99 %s", rps, p50, p99 }' "$1"
 }
 requests() { awk '/requests in/ { print $1 }' "$1"; }
+refused() { awk '/Non-2xx or 3xx responses:/ { n = $NF } END { print n + 0 }' "$1"; }
 
 wrk -t 1 -c 8 -d 5s -H "Authorization: Bearer $TOKEN" "$BASE/whoami" > /dev/null
 echo "cache-flood: load average $(load_average); the hit path alone for ${DURATION}s"
@@ -43,7 +44,8 @@ hit_path "$WORK/alone.txt"
 echo "cache-flood:   $(summary "$WORK/alone.txt")"
 
 echo "cache-flood: load average $(load_average); the hit path during a flood of $FLOOD connections on the public route"
-wrk -t 1 -c "$FLOOD" -d "$((DURATION + 2))s" "$BASE/no_current_stateless_user" > "$WORK/public.txt" &
+wrk -t 1 -c "$FLOOD" -d "$((DURATION + 2))s" --latency "$BASE/no_current_stateless_user" \
+  > "$WORK/public.txt" &
 FLOOD_PID=$!
 sleep 1
 hit_path "$WORK/control.txt"
@@ -53,8 +55,8 @@ echo "cache-flood:   $(summary "$WORK/control.txt") (public route: $(summary "$W
 SIZE_BEFORE=$(counter size)
 LOOKUPS_BEFORE=$(counter token_lookups)
 echo "cache-flood: load average $(load_average); the hit path during a flood of unknown tokens on $FLOOD connections"
-wrk -t 1 -c "$FLOOD" -d "$((DURATION + 2))s" -s "$ROOT/example/load/unknown-tokens.lua" \
-  "$BASE/whoami" > "$WORK/flood.txt" &
+wrk -t 1 -c "$FLOOD" -d "$((DURATION + 2))s" --latency \
+  -s "$ROOT/example/load/unknown-tokens.lua" "$BASE/whoami" > "$WORK/flood.txt" &
 FLOOD_PID=$!
 sleep 1
 hit_path "$WORK/during.txt"
@@ -62,7 +64,7 @@ wait "$FLOOD_PID"
 SIZE_AFTER=$(counter size)
 LOOKUPS_AFTER=$(counter token_lookups)
 FLOODED=$(requests "$WORK/flood.txt")
-echo "cache-flood:   $(summary "$WORK/during.txt") (unknown tokens: $(summary "$WORK/flood.txt"), all 401)"
+echo "cache-flood:   $(summary "$WORK/during.txt") (unknown tokens: $(summary "$WORK/flood.txt"), $(refused "$WORK/flood.txt") of $(requests "$WORK/flood.txt") refused)"
 echo "cache-flood: cache entries $SIZE_BEFORE before the flood, $SIZE_AFTER after;" \
   "database lookups $((LOOKUPS_AFTER - LOOKUPS_BEFORE)) for $FLOODED unknown tokens" \
   "and $(requests "$WORK/during.txt") requests with the valid one"
