@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -42,6 +43,8 @@ final class PostgresRevocations implements RevocationChannel {
   static final Duration HEARTBEAT = Duration.ofSeconds(1);
   /** How often the cache is cleared while the listener cannot listen. */
   static final Duration CLEAR_INTERVAL = Duration.ofMillis(50);
+  /** How long the service waits at start-up for its first attempt to listen. */
+  static final Duration FIRST_ATTEMPT_LIMIT = Duration.ofSeconds(30);
   /** The longest wait between two attempts to listen again. */
   static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
 
@@ -78,12 +81,17 @@ final class PostgresRevocations implements RevocationChannel {
   public Listening listen(CacheInvalidator cache) {
     Listener listener = new Listener(connector, cache);
     listener.thread.start();
+    boolean attempted;
     try {
-      listener.firstAttempt.await();
+      attempted = listener.firstAttempt.await(FIRST_ATTEMPT_LIMIT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
-      listener.close();
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while starting to listen for revocations", e);
+      attempted = false;
+    }
+    if (!attempted) {
+      listener.close();
+      throw new IllegalStateException("Could not start listening for revocations within "
+          + FIRST_ATTEMPT_LIMIT.toSeconds() + " s");
     }
     return listener;
   }

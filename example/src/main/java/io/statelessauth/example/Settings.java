@@ -220,8 +220,9 @@ record Settings(
     }
 
     /**
-     * 10 000 tokens for 60 s: about 10 MB at most; a minute is the longest that a change made
-     * to the database by hand, which no instance publishes, goes unseen.
+     * 10 000 tokens for 60 s: about 8 MB when full (example/README.md, "The authentication
+     * cache"); a minute is the longest that a change made to the database by hand, which no
+     * instance publishes, goes unseen.
      */
     static CacheSize defaults() {
       return new CacheSize(10_000, Duration.ofSeconds(60));

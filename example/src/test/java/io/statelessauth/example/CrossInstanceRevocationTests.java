@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two instances over one database, each with its authentication cache: whatever makes a token
@@ -28,25 +29,50 @@ import org.junit.jupiter.api.Test;
  * passwords at the tests' low cost); {@link #two()} is the other one. The user {@value #OPS}, an
  * administrator on both, reads the caches' counters.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CrossInstanceRevocationTests {
 
   static final String PASSWORD = "correct horse battery staple";
   /** The administrator who reads the caches' counters. */
   static final String OPS = "ops";
+  /** What makes {@value #OPS} an administrator. */
+  static final AdminChanges OPS_IS_ADMIN = new AdminChanges(Set.of(OPS), Set.of());
 
   private static final AtomicInteger USERS = new AtomicInteger();
 
-  /** A client of the instance in the test's JVM. */
-  abstract ServiceClient one();
+  private ServiceClient one;
+  private ServiceClient two;
+  private String opsToken;
 
-  /** A client of the other instance. */
-  abstract ServiceClient two();
+  /** Registers {@value #OPS} on a first instance over the database of {@code settings}. */
+  static void registerOps(Settings settings) throws Exception {
+    try (ExampleServer first = ExampleServer.start(settings)) {
+      assertEquals(201, new ServiceClient(first.uri()).register(OPS, PASSWORD).status());
+    }
+  }
+
+  /**
+   * The two instances the tests use, both started with {@link #OPS_IS_ADMIN}: {@code one} in this
+   * JVM, {@code two} another.
+   */
+  void serving(ServiceClient one, ServiceClient two) {
+    this.one = one;
+    this.two = two;
+    this.opsToken = one.login(OPS, PASSWORD).access();
+  }
 
   /** Starts a third instance over the same database with {@code admins}, then stops it. */
   abstract void startAndStopAnotherWith(AdminChanges admins) throws Exception;
 
-  /** An access token of {@value #OPS}, an administrator on both instances. */
-  abstract String opsToken();
+  /** A client of the instance in the test's JVM. */
+  ServiceClient one() {
+    return one;
+  }
+
+  /** A client of the other instance. */
+  ServiceClient two() {
+    return two;
+  }
 
   private String newUser() {
     String username = "user" + USERS.incrementAndGet() + "-" + getClass().getSimpleName();
@@ -163,7 +189,7 @@ abstract class CrossInstanceRevocationTests {
 
   /** The counters of {@code instance}'s cache, read with {@value #OPS}'s token. */
   JsonNode cacheCounters(ServiceClient instance) {
-    Response response = instance.bearer("GET", "/admin/auth-cache", opsToken());
+    Response response = instance.bearer("GET", "/admin/auth-cache", opsToken);
     assertEquals(200, response.status(), response.body());
     assertTrue(response.json().get("enabled").booleanValue());
     return response.json();

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,12 +33,11 @@ import org.junit.jupiter.api.condition.EnabledIf;
 @EnabledIf("io.statelessauth.example.PostgresDatabase#availableOrRequired")
 class PostgresCrossInstanceTest extends CrossInstanceRevocationTests {
 
-  private static PostgresDatabase database;
-  private static ExampleServer one;
-  private static ExampleServer two;
-  private static ServiceClient toOne;
-  private static ServiceClient toTwo;
-  private static String opsToken;
+  private PostgresDatabase database;
+  private ExampleServer one;
+  private ExampleServer two;
+  private ServiceClient toOne;
+  private ServiceClient toTwo;
 
   static Settings settings(PostgresDatabase database) {
     return Settings.defaults()
@@ -50,21 +48,18 @@ class PostgresCrossInstanceTest extends CrossInstanceRevocationTests {
   }
 
   @BeforeAll
-  static void start() throws Exception {
+  void start() throws Exception {
     database = PostgresDatabase.emptySchema();
-    try (ExampleServer first = ExampleServer.start(settings(database))) {
-      assertEquals(201, new ServiceClient(first.uri()).register(OPS, PASSWORD).status());
-    }
-    AdminChanges ops = new AdminChanges(Set.of(OPS), Set.of());
-    one = ExampleServer.start(settings(database).withAdmins(ops));
-    two = ExampleServer.start(settings(database).withAdmins(ops));
+    registerOps(settings(database));
+    one = ExampleServer.start(settings(database).withAdmins(OPS_IS_ADMIN));
+    two = ExampleServer.start(settings(database).withAdmins(OPS_IS_ADMIN));
     toOne = new ServiceClient(one.uri());
     toTwo = toOne.at(two.uri());
-    opsToken = toOne.login(OPS, PASSWORD).access();
+    serving(toOne, toTwo);
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  void stop() throws Exception {
     if (two != null) {
       two.close();
     }
@@ -77,23 +72,8 @@ class PostgresCrossInstanceTest extends CrossInstanceRevocationTests {
   }
 
   @Override
-  ServiceClient one() {
-    return toOne;
-  }
-
-  @Override
-  ServiceClient two() {
-    return toTwo;
-  }
-
-  @Override
   void startAndStopAnotherWith(AdminChanges admins) throws Exception {
     ExampleServer.start(settings(database).withAdmins(admins)).close();
-  }
-
-  @Override
-  String opsToken() {
-    return opsToken;
   }
 
   @Test

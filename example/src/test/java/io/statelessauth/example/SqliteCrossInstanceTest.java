@@ -1,10 +1,7 @@
 package io.statelessauth.example;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.statelessauth.example.Settings.AdminChanges;
 import java.nio.file.Path;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,31 +13,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SqliteCrossInstanceTest extends CrossInstanceRevocationTests {
 
-  @TempDir static Path folder;
-
-  private static Path database;
-  private static ExampleServer one;
-  private static ServiceProcess two;
-  private static ServiceClient toOne;
-  private static ServiceClient toTwo;
-  private static String opsToken;
+  private Path database;
+  private ExampleServer one;
+  private ServiceProcess two;
 
   @BeforeAll
-  static void start() throws Exception {
+  void start(@TempDir Path folder) throws Exception {
     database = folder.resolve("shared.db");
-    try (ExampleServer first = ExampleServer.start(TestSettings.sqlite(database))) {
-      assertEquals(201, new ServiceClient(first.uri()).register(OPS, PASSWORD).status());
-    }
-    AdminChanges ops = new AdminChanges(Set.of(OPS), Set.of());
-    one = ExampleServer.start(TestSettings.sqlite(database).withAdmins(ops));
+    registerOps(TestSettings.sqlite(database));
+    one = ExampleServer.start(TestSettings.sqlite(database).withAdmins(OPS_IS_ADMIN));
     two = ServiceProcess.start(database, "--admin", OPS);
-    toOne = new ServiceClient(one.uri());
-    toTwo = toOne.at(two.uri());
-    opsToken = toOne.login(OPS, PASSWORD).access();
+    ServiceClient toOne = new ServiceClient(one.uri());
+    serving(toOne, toOne.at(two.uri()));
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  void stop() throws Exception {
     if (two != null) {
       two.close();
     }
@@ -50,22 +38,7 @@ class SqliteCrossInstanceTest extends CrossInstanceRevocationTests {
   }
 
   @Override
-  ServiceClient one() {
-    return toOne;
-  }
-
-  @Override
-  ServiceClient two() {
-    return toTwo;
-  }
-
-  @Override
   void startAndStopAnotherWith(AdminChanges admins) throws Exception {
     ExampleServer.start(TestSettings.sqlite(database).withAdmins(admins)).close();
-  }
-
-  @Override
-  String opsToken() {
-    return opsToken;
   }
 }
