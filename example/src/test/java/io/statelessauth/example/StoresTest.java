@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +30,8 @@ class StoresTest {
   @TempDir Path folder;
 
   private final MutableClock clock = new MutableClock();
+  /** The hashes this instance's cache was told to forget, in order. */
+  private final List<String> forgotten = new CopyOnWriteArrayList<>();
   private Database database;
   private UserStore users;
   private TokenStore tokens;
@@ -35,10 +39,22 @@ class StoresTest {
   @BeforeEach
   void open() throws SQLException {
     database = TestSettings.database(file(), 4);
-    users = new UserStore(database, TestSettings.revocations(database));
-    tokens = new TokenStore(database, TestSettings.revocations(database), clock,
+    CacheInvalidator cache = new CacheInvalidator();
+    cache.bind(forgotten::add, () -> forgotten.add("everything"));
+    Revocations revocations = new Revocations(database, cache);
+    users = new UserStore(database, revocations);
+    tokens = new TokenStore(database, revocations, clock,
         Duration.ofHours(1), Duration.ofDays(365), Duration.ofDays(400));
     users.create("alice", "hash-of-alice");
+  }
+
+  private static List<String> hashes(IssuedTokens... pairs) {
+    List<String> hashes = new ArrayList<>();
+    for (IssuedTokens pair : pairs) {
+      hashes.add(SecretTokens.hash(pair.accessToken()));
+      hashes.add(SecretTokens.hash(pair.refreshToken()));
+    }
+    return hashes;
   }
 
   @AfterEach
@@ -183,6 +199,64 @@ class StoresTest {
     assertTrue(tokens.find(revoked.accessToken(), TokenStore.ACCESS).isEmpty());
     assertTrue(tokens.find(revoked.refreshToken(), TokenStore.REFRESH).isEmpty());
     assertTrue(tokens.find(kept.accessToken(), TokenStore.ACCESS).isPresent());
+  }
+
+  @Test
+  void eachRevocationMakesTheCacheForgetExactlyTheTokensItRevoked() {
+    IssuedTokens phone = tokens.issue("alice");
+    IssuedTokens laptop = tokens.issue("alice");
+
+    tokens.revoke(tokens.find(phone.accessToken(), TokenStore.ACCESS).orElseThrow());
+    assertEquals(hashes(phone), forgotten, "logout: the pair");
+
+    forgotten.clear();
+    IssuedTokens rotated = tokens.rotate(
+        tokens.find(laptop.refreshToken(), TokenStore.REFRESH).orElseThrow()).orElseThrow();
+    assertEquals(hashes(laptop), forgotten, "rotation: the old pair");
+
+    forgotten.clear();
+    assertTrue(tokens.revokeFamilyIfReplayed(laptop.refreshToken()));
+    assertEquals(hashes(rotated), forgotten, "a replay: the family's pairs");
+  }
+
+  @Test
+  void deletingAUserMakesTheCacheForgetEveryPairOfTheirs() {
+    IssuedTokens phone = tokens.issue("alice");
+    IssuedTokens laptop = tokens.issue("alice");
+
+    tokens.deleteUser("alice");
+
+    assertEquals(Set.copyOf(hashes(phone, laptop)), Set.copyOf(forgotten));
+    assertEquals(4, forgotten.size());
+  }
+
+  @Test
+  void aRoleChangeMakesTheCacheForgetTheUsersTokensAndNoChangeForgetsNothing() {
+    IssuedTokens issued = tokens.issue("alice");
+
+    assertEquals(UserStore.RoleChange.CHANGED, users.setRole("alice", User.ADMIN, true));
+    assertEquals(hashes(issued), forgotten);
+    assertEquals(Set.of(User.ADMIN), users.find("alice").orElseThrow().roles());
+
+    forgotten.clear();
+    assertEquals(UserStore.RoleChange.UNCHANGED, users.setRole("alice", User.ADMIN, true));
+    assertEquals(UserStore.RoleChange.NO_SUCH_USER, users.setRole("bob", User.ADMIN, true));
+    assertEquals(List.of(), forgotten);
+
+    assertEquals(UserStore.RoleChange.CHANGED, users.setRole("alice", User.ADMIN, false));
+    assertEquals(hashes(issued), forgotten);
+    assertEquals(Set.of(), users.find("alice").orElseThrow().roles());
+  }
+
+  @Test
+  void aRevocationThatFindsNothingForgetsNothing() {
+    IssuedTokens issued = tokens.issue("alice");
+    Token access = tokens.find(issued.accessToken(), TokenStore.ACCESS).orElseThrow();
+    tokens.revoke(access);
+    forgotten.clear();
+
+    assertFalse(tokens.revoke(access));
+    assertEquals(List.of(), forgotten);
   }
 
   @Test
