@@ -19,6 +19,7 @@ chmod 700 "$WORK"
 DB_URL="jdbc:sqlite:$WORK/load.db"
 SERVER_PIDS=()
 SERVER_PID=
+SERVERS_STARTED=0
 # stop_server: stops every server started so far.
 stop_server() {
   local pid
@@ -59,7 +60,9 @@ start_server() {
     while [[ $1 != -- ]]; do java_options+=("$1"); shift; done
     shift
   fi
-  log="$WORK/server-${#SERVER_PIDS[@]}.log"
+  # A log of its own: a log reused from a stopped server would show that server's port.
+  SERVERS_STARTED=$((SERVERS_STARTED + 1))
+  log="$WORK/server-$SERVERS_STARTED.log"
   "${BIN}java" "${java_options[@]}" -jar "$JAR" --host 127.0.0.1 --port 0 --db "$DB_URL" "$@" \
     > "$log" 2>&1 &
   SERVER_PID=$!
