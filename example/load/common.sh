@@ -63,6 +63,7 @@ start_server() {
   # A log of its own: a log reused from a stopped server would show that server's port.
   SERVERS_STARTED=$((SERVERS_STARTED + 1))
   log="$WORK/server-$SERVERS_STARTED.log"
+  : > "$log"
   "${BIN}java" "${java_options[@]}" -jar "$JAR" --host 127.0.0.1 --port 0 --db "$DB_URL" "$@" \
     > "$log" 2>&1 &
   SERVER_PID=$!
