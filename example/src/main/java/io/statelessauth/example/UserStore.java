@@ -62,7 +62,7 @@ final class UserStore {
   Optional<User> find(String username) {
     return database.run(connection -> {
       try (PreparedStatement select = connection.prepareStatement(
-          "SELECT users.username, user_roles.role FROM users"
+          "SELECT user_roles.role FROM users"
               + " LEFT JOIN user_roles ON user_roles.username = users.username"
               + " WHERE users.username = ?")) {
         select.setString(1, username);
@@ -70,14 +70,16 @@ final class UserStore {
           if (!rows.next()) {
             return Optional.empty();
           }
-          String name = rows.getString(1);
           Set<String> roles = new HashSet<>();
           do {
-            if (rows.getString(2) != null) {
-              roles.add(rows.getString(2));
+            String role = rows.getString(1);
+            if (role != null) {
+              roles.add(role);
             }
           } while (rows.next());
-          return Optional.of(new User(name, roles));
+          // The name asked for is the stored one (compared exactly); keeping that string rather
+          // than the row's saves a copy in every cached authentication.
+          return Optional.of(new User(username, roles));
         }
       }
     });
