@@ -4,9 +4,9 @@ import io.statelessauth.annotations.UserLoader;
 
 /**
  * The user loader: finds the owner of a token. A token whose user is gone gives {@code null},
- * which the library answers with 500. Deleting a user deletes their tokens in the same statement,
- * so that happens only when the user is deleted between the two lookups of one request, or when
- * the database was changed by hand. An unavailable database answers 503, as in {@link Tokens}.
+ * which the library answers with 500. Deleting a user deletes their tokens in the same
+ * transaction, so that happens only when the user is deleted between the two lookups of one
+ * request, or when the database was changed by hand. An unavailable database answers 503, as in {@link Tokens}.
  */
 @UserLoader
 final class Users {
@@ -17,7 +17,7 @@ final class Users {
     this.store = store;
   }
 
-  /** The owner of {@code token}, or {@code null}. */
+  /** The owner of {@code token}, with their roles, or {@code null}. */
   User load(Token token) {
     return store.find(token.username()).orElse(null);
   }
