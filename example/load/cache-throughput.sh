@@ -2,8 +2,9 @@
 # Throughput of a protected route against a public one on the same instance, as issue 11 measured
 # it: wrk -t1 -c16 on GET /whoami (with an access token) and on GET /no_current_stateless_user
 # (no token, no database), for SQLite and PostgreSQL, with the authentication cache on (the
-# default) and off (--auth-cache-size 0). Each case: a warm-up of both routes, then ROUNDS (3)
-# rounds of DURATION (10) seconds per route, the two routes alternating; every round is printed
+# default) and off (--auth-cache-size 0). Each case: a warm-up of both routes, then ROUNDS (6)
+# rounds of DURATION (5) seconds per route, the two routes alternating (short rounds, so that the
+# two routes of a round meet the same load on a shared machine); every round is printed
 # with the load average at its start, and the ratio whoami / public. Passes (exit 0) when the
 # median ratio with the cache on is at least TARGET (0.9) on both databases. See
 # example/README.md, "Measured".
@@ -12,8 +13,8 @@
 # JAR, JAVA_HOME.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-6}
+DURATION=${DURATION:-5}
 WARMUP=${WARMUP:-5}
 TARGET=${TARGET:-0.9}
 DATABASES=${DATABASES:-sqlite postgres}
