@@ -70,7 +70,8 @@ for _ in $(seq 300); do
   sleep 0.1
 done
 [[ -n $BASE ]] || fail "the server did not say where it listens within 30 s"
-echo "soak: server pid $SERVER_PID at $BASE, $SERVER_THREADS threads, $("${BIN}java" -version 2>&1 | head -1)"
+echo "soak: server pid $SERVER_PID at $BASE, $SERVER_THREADS threads, $("${BIN}java" -version 2>&1 | head -1)," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Users: one per connection, each logged in once; "username token" lines for soak.lua.
 PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
