@@ -27,6 +27,10 @@ import java.util.Properties;
  * logged once a minute at most; it retires every idle connection, so that the service resumes by
  * itself when the database is back. Any other failure is a {@link DatabaseException}, answered 500.
  * A connection whose work failed is closed, never reused: closing rolls back what it left open.
+ *
+ * <p>It also holds the {@link RevocationChannel} through which the instances sharing the database
+ * tell each other of revoked tokens: PostgreSQL notifications, or on SQLite a log table (created
+ * with the schema) that each instance polls.
  */
 final class Database implements AutoCloseable {
 
