@@ -301,12 +301,17 @@ class SecretsTest {
 
   /**
    * Sends a request on a connection of its own and returns every byte of the answer, once the
-   * exchange has ended on the server (so that all it logs is in).
+   * exchange has ended on the server (so that all it logs is in); a request that the JDK's server
+   * refuses itself (a control character in a value, on JDKs that check) never reaches a handler.
    */
   private static String exchange(String path, List<String> authorization, String fault) throws Exception {
     String id = UUID.randomUUID().toString();
     String response = RawHttp.everything(server.port(), request(id, path, authorization, fault));
-    server.outcomeOf(id);
+    boolean refusedByTheServer = server.refusesControlCharactersInValues()
+        && authorization.stream().anyMatch(HeaderOracle::hasControlCharacter);
+    if (!refusedByTheServer) {
+      server.outcomeOf(id);
+    }
     return response;
   }
 
