@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The answer a request's header bytes must get from a protected route, worked out without the
  * runtime: first how the JDK's HttpServer (17 to 25 alike, probed with raw sockets) splits the
- * header section into fields, then DESIGN.md's table for the {@code Authorization} fields.
+ * header section into fields, then the README's request table for the {@code Authorization} fields.
  *
  * <p>The server's reading of the bytes: a CR, an LF or a CRLF ends a line, unless the next byte is
  * a space, a tab or another control character other than CR and LF, which folds the line: the
@@ -90,7 +90,7 @@ final class HeaderOracle {
     return expectForValue(credentials.get(0));
   }
 
-  /** DESIGN steps 1 to 3 for the one field's value. */
+  /** The README's first request steps for the one field's value. */
   private Expected expectForValue(String value) {
     int start = 0;
     int end = value.length();

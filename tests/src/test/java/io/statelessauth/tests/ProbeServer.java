@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProbeServer implements AutoCloseable {
   static {
-    // JDK-6968351: without it every keep-alive response stalls ~40 ms (see DESIGN.md).
+    // JDK-6968351: without it every keep-alive response stalls ~40 ms (README, "Traps in the JDK's HttpServer").
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
