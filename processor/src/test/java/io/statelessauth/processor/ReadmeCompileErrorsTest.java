@@ -3,6 +3,7 @@ package io.statelessauth.processor;
 import static io.statelessauth.processor.Fixtures.TOKEN;
 import static io.statelessauth.processor.Fixtures.TOKENS;
 import static io.statelessauth.processor.Fixtures.USER;
+import static io.statelessauth.processor.Fixtures.api;
 import static io.statelessauth.processor.Fixtures.compile;
 import static io.statelessauth.processor.Fixtures.compileWithModels;
 import static io.statelessauth.processor.Fixtures.source;
@@ -113,19 +114,6 @@ class ReadmeCompileErrorsTest {
       Map.entry(23, () -> compileWithModels(api("  @TokenRequired(roles = \" \")\n  void users(HttpExchange exchange) {}"))),
       Map.entry(24, () -> compileWithModels(api("  @TokenRequired(roles = {\"admin\", \"admin\"})\n  void users(HttpExchange exchange) {}"))));
 
-  private static JavaFileObject api(String body) {
-    return source("test.Api", """
-        package test;
-
-        import com.sun.net.httpserver.HttpExchange;
-        import io.statelessauth.annotations.TokenRequired;
-        import java.util.Optional;
-
-        public class Api {
-        %s
-        }
-        """.formatted(body));
-  }
 
   private static JavaFileObject users(String declaration, String body) {
     return source("test.Users", """
