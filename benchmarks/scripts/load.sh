@@ -5,6 +5,8 @@
 #
 # usage: benchmarks/scripts/load.sh [path]        path: generated (default), handWritten, filter, ...
 # env:   DURATION=20 (s per run)  ROUNDS=3  CONNECTIONS=16  THREADS=1  WORKERS=2  PORT=18089
+#        RESULTS=<folder> (default benchmarks/results/<date>)  NAME=load-<path> (the raw file's name)
+#        SERVER_JAVA_OPTS (extra JVM options of the server, e.g. -Dsun.net.httpserver.nodelay=false)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,7 +18,9 @@ THREADS=${THREADS:-1}
 WORKERS=${WORKERS:-2}
 PORT=${PORT:-18089}
 JAR=benchmarks/target/benchmarks.jar
-OUT=benchmarks/results/load-$(date +%Y-%m-%d)-$ROUTE_PATH.txt
+RESULTS=${RESULTS:-benchmarks/results/$(date +%Y-%m-%d)}
+mkdir -p "$RESULTS"
+OUT=$RESULTS/${NAME:-load-$ROUTE_PATH}.txt
 
 if ! command -v wrk >/dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
@@ -26,7 +30,8 @@ fi
 # The server stops by itself shortly after the last run, even if this script is killed.
 LIFETIME=$(( (2 * ROUNDS + 2) * DURATION + 60 ))
 LOG=$(mktemp)
-java -Xms512m -Xmx512m -cp "$JAR" io.statelessauth.benchmarks.load.LoadServer \
+# shellcheck disable=SC2086
+java -Xms512m -Xmx512m ${SERVER_JAVA_OPTS:-} -cp "$JAR" io.statelessauth.benchmarks.load.LoadServer \
   "$PORT" "$ROUTE_PATH" "$WORKERS" "$LIFETIME" >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; rm -f "$LOG"' EXIT
@@ -52,7 +57,8 @@ field() { # file label
 }
 
 {
-  echo "# load.sh $ROUTE_PATH: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(java -version 2>&1 | head -1)"
+  echo "# load.sh $ROUTE_PATH: $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD), $(java -version 2>&1 | head -1)"
+  echo "# server JVM options: ${SERVER_JAVA_OPTS:-none}"
   echo "# wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, server workers $WORKERS, $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
   cat "$LOG"
 } >"$OUT"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # What the processor adds to compile time: generates 200 handler classes with 5 @TokenRequired
-# methods each (plus one loader pair) and times javac on them with and without the processor,
-# alternating, several runs each; prints the medians and their ratio and keeps the timings.
+# methods each (plus one loader pair) and times three javac runs on them, alternating, several runs
+# each: plain javac on the handlers alone; javac with the processor; and javac without the processor
+# on the handlers plus the sources the processor generated ("glue": what the same wiring costs when
+# written by hand). Prints every timing, the medians and both ratios.
 #
-# usage: benchmarks/scripts/processor-cost.sh       env: RUNS=7  CLASSES=200
+# usage: benchmarks/scripts/processor-cost.sh       env: RUNS=7  CLASSES=200  RESULTS=<folder>
 # needs: mvn -B -pl benchmarks -am package (writes benchmarks/target/*-classpath.txt)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,7 +15,9 @@ CLASSES=${CLASSES:-200}
 APP_CP=$(cat benchmarks/target/app-classpath.txt)
 # the processor with its own dependencies, the annotations among them
 PROCESSOR_CP=$(cat benchmarks/target/processor-classpath.txt):$APP_CP
-OUT=benchmarks/results/processor-cost-$(date +%Y-%m-%d).txt
+RESULTS=${RESULTS:-benchmarks/results/$(date +%Y-%m-%d)}
+mkdir -p "$RESULTS"
+OUT=$RESULTS/processor-cost.txt
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -140,36 +144,46 @@ JAVA
 done
 find "$WORK/src" -name '*.java' | sort >"$WORK/sources"
 
-compile() { # plain|processor -> milliseconds
+compile() { # plain|processor|glue -> milliseconds
   local out=$WORK/out-$1
   rm -rf "$out" && mkdir -p "$out"
-  local flags=(-proc:none)
+  local flags=(-proc:none) sources=$WORK/sources
   [ "$1" = processor ] && flags=(-processorpath "$PROCESSOR_CP" -s "$out")
+  [ "$1" = glue ] && sources=$WORK/glue-sources
   local start end
   start=$(date +%s%N)
-  javac --release 17 -nowarn -d "$out" -cp "$APP_CP" "${flags[@]}" @"$WORK/sources"
+  javac --release 17 -nowarn -d "$out" -cp "$APP_CP" "${flags[@]}" @"$sources"
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-compile processor >/dev/null # the first run fills the file cache
-generated=$(find "$WORK/out-processor" -name 'Authenticated*.java' | wc -l)
+compile processor >/dev/null # the first run fills the file cache, and gives the glue's sources
+mkdir -p "$WORK/glue" && cp -r "$WORK/out-processor/." "$WORK/glue/" && find "$WORK/glue" -name '*.class' -delete
+{ cat "$WORK/sources"; find "$WORK/glue" -name '*.java' | sort; } >"$WORK/glue-sources"
+generated=$(find "$WORK/glue" -name 'Authenticated*.java' | wc -l)
 classes=$(find "$WORK/out-processor" -name '*.class' | wc -l)
 plain_classes=$(compile plain >/dev/null; find "$WORK/out-plain" -name '*.class' | wc -l)
 : >"$WORK/plain"
 : >"$WORK/processor"
+: >"$WORK/glue-times"
 for run in $(seq "$RUNS"); do
   compile plain >>"$WORK/plain"
   compile processor >>"$WORK/processor"
+  compile glue >>"$WORK/glue-times"
 done
 plain=$(median <"$WORK/plain")
 processor=$(median <"$WORK/processor")
+glue=$(median <"$WORK/glue-times")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 {
-  echo "# processor-cost.sh: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(javac -version 2>&1), $(nproc) cores, load at start: $LOAD"
+  echo "# processor-cost.sh: $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD), $(javac -version 2>&1), $(nproc) cores, load at start: $LOAD"
   echo "# $CLASSES handler classes x 5 @TokenRequired methods + 1 loader pair; $RUNS runs each, alternating"
   echo "# with the processor: $generated Authenticated*.java generated, $classes class files (plain javac: $plain_classes)"
-  echo "plain javac ms:     $(tr '\n' ' ' <"$WORK/plain")"
-  echo "with processor ms:  $(tr '\n' ' ' <"$WORK/processor")"
-  echo "median plain=${plain} ms, with processor=${processor} ms, ratio=$(awk -v a="$processor" -v b="$plain" 'BEGIN{printf "%.2f", a/b}')"
+  echo "plain javac ms:                 $(tr '\n' ' ' <"$WORK/plain")"
+  echo "with the processor ms:          $(tr '\n' ' ' <"$WORK/processor")"
+  echo "plain + generated, -proc:none:  $(tr '\n' ' ' <"$WORK/glue-times")"
+  echo "median plain=${plain} ms, with processor=${processor} ms, glue=${glue} ms"
+  echo "ratio with processor / plain javac = $(ratio "$processor" "$plain")"
+  echo "ratio with processor / the same generated sources by hand (-proc:none) = $(ratio "$processor" "$glue")"
 } | tee "$OUT"

@@ -5,6 +5,7 @@ import static io.statelessauth.Responses.assertOk;
 import static io.statelessauth.Responses.assertRefused;
 import static io.statelessauth.Responses.challenge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -153,13 +154,33 @@ class HeaderRulesTest {
         "Request error: Authorization header must use the Bearer scheme");
   }
 
+  /**
+   * A control character in the token is refused with 400 before any loader runs: by the parser
+   * (400 {@code invalid_request}) where the JDK's server passes it through, as 17.0.19 and 25 do, or
+   * by the server itself, as later JDK 17 updates do (17.0.21 answers 400 to any header value with
+   * one). Which applies is probed with the same character in another header, on a route without
+   * authentication.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"\u0000", "\u0001", "\u0008", "\u000b", "\u000c", "\u001b", "\u001f", "\u007f"})
-  void controlCharacterInTokenGives400InvalidRequest(String control) throws IOException {
+  void controlCharacterInTokenGives400BeforeAnyLoader(String control) throws IOException {
     RawHttp.Response response = raw("Authorization: Bearer alice" + control + "-token");
 
-    assertRefused(response, 400, MALFORMED_CHALLENGE, "Request error: " + MALFORMED);
+    if (jdkRefusesHeaderValueWith(control)) {
+      assertEquals(400, response.status());
+      assertEquals(null, response.header("WWW-Authenticate"));
+    } else {
+      assertRefused(response, 400, MALFORMED_CHALLENGE, "Request error: " + MALFORMED);
+    }
     assertEquals(List.of(), manager.tokenLoads);
+  }
+
+  /** Whether this JDK's server answers a header value holding {@code control} with its own 400. */
+  private boolean jdkRefusesHeaderValueWith(String control) throws IOException {
+    server.context("/no-authentication", exchange -> TestServer.respond(exchange, 200, "reached"));
+    RawHttp.Response probe = RawHttp.exchange(server.port(), RawHttp.get("/no-authentication", "X-Probe: a" + control + "b"));
+    assertTrue(probe.status() == 200 || probe.status() == 400, () -> "probe answered " + probe.status());
+    return probe.status() == 400;
   }
 
   @ParameterizedTest

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /** A real {@link HttpServer} on a free loopback port, and a real client to call it. */
 final class TestServer implements AutoCloseable {
   static {
-    // JDK-6968351: without it every keep-alive response stalls ~40 ms (README, "Two traps in the JDK's HttpServer").
+    // JDK-6968351: without it every keep-alive response stalls ~40 ms (README, "Traps in the JDK's HttpServer").
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 

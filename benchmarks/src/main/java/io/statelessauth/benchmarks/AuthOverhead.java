@@ -3,6 +3,8 @@ package io.statelessauth.benchmarks;
 import com.sun.net.httpserver.HttpHandler;
 import io.statelessauth.benchmarks.app.Accounts;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,11 @@ public class AuthOverhead {
   private HttpHandler generatedOptional;
   private HttpHandler generatedWithRole;
 
-  /** Builds every path and checks its answers. */
+  /**
+   * Builds every path and checks its answers byte for byte: every authenticated path the bare
+   * handler's status and body, the optional route's anonymous answer the stranger's greeting, and
+   * the two refusals the same status, headers and body.
+   */
   @Setup
   public void checkEveryPath() throws IOException {
     Paths paths = new Paths();
@@ -58,18 +64,23 @@ public class AuthOverhead {
     generatedCached = paths.generatedCached();
     generatedOptional = paths.generatedOptional();
     generatedWithRole = paths.generatedWithRole();
-    long greeting = expect(bare, authorized, 200, -1);
-    for (HttpHandler path : new HttpHandler[] {handWritten, generated, reflective, filter, generatedCached, generatedOptional,
-        generatedWithRole}) {
-      expect(path, authorized, 200, greeting);
+    for (InMemoryExchange exchange : new InMemoryExchange[] {authorized, unknownToken, anonymous}) {
+      exchange.recordBody(true);
     }
-    expect(generatedOptional, anonymous, 200, "hello stranger".length());
-    long refusal = expect(handWritten, unknownToken, 401, -1);
-    Map<String, List<String>> refusalHeaders = new HashMap<>(unknownToken.getResponseHeaders());
-    expect(generated, unknownToken, 401, refusal);
-    if (!refusalHeaders.equals(unknownToken.getResponseHeaders())) {
-      throw new IllegalStateException("the refusals differ: " + refusalHeaders + " and "
-          + unknownToken.getResponseHeaders());
+    Answer greeting = answer(bare, authorized);
+    for (HttpHandler path : new HttpHandler[] {handWritten, generated, reflective, filter, generatedCached,
+        generatedOptional, generatedWithRole}) {
+      expect(path, authorized, greeting);
+    }
+    expect(generatedOptional, anonymous,
+        new Answer(200, Map.of(), "hello stranger".getBytes(StandardCharsets.UTF_8)));
+    Answer refusal = answer(handWritten, unknownToken);
+    if (refusal.status != 401) {
+      throw new IllegalStateException("the hand-written refusal answered " + refusal.status);
+    }
+    expect(generated, unknownToken, refusal);
+    for (InMemoryExchange exchange : new InMemoryExchange[] {authorized, unknownToken, anonymous}) {
+      exchange.recordBody(false);
     }
   }
 
@@ -145,14 +156,26 @@ public class AuthOverhead {
     return exchange.getResponseCode();
   }
 
-  /** Serves once and fails unless the status and body length are as expected; returns the body length. */
-  private static long expect(HttpHandler handler, InMemoryExchange exchange, int status, long bodyLength)
-      throws IOException {
-    int actual = serve(handler, exchange);
-    if (actual != status || !exchange.isClosed() || (bodyLength >= 0 && exchange.bodyLength() != bodyLength)) {
-      throw new IllegalStateException(handler + " answered " + actual + " with " + exchange.bodyLength()
-          + " bytes, closed: " + exchange.isClosed() + "; expected " + status);
+  /** What a path answered: status, response headers and body. */
+  private record Answer(int status, Map<String, List<String>> headers, byte[] body) {}
+
+  /** Serves {@code exchange} once through {@code handler}; it must close the exchange. */
+  private static Answer answer(HttpHandler handler, InMemoryExchange exchange) throws IOException {
+    int status = serve(handler, exchange);
+    if (!exchange.isClosed()) {
+      throw new IllegalStateException(handler + " did not close the exchange");
     }
-    return exchange.bodyLength();
+    return new Answer(status, new HashMap<>(exchange.getResponseHeaders()), exchange.body());
+  }
+
+  /** Fails unless {@code handler} answers {@code expected}'s status and body, and its headers when it has any. */
+  private static void expect(HttpHandler handler, InMemoryExchange exchange, Answer expected) throws IOException {
+    Answer actual = answer(handler, exchange);
+    boolean headersMatch = expected.headers.isEmpty() || expected.headers.equals(actual.headers);
+    if (actual.status != expected.status || !Arrays.equals(actual.body, expected.body) || !headersMatch) {
+      throw new IllegalStateException(handler + " answered " + actual.status + " " + actual.headers + " "
+          + new String(actual.body, StandardCharsets.UTF_8) + "; expected " + expected.status + " "
+          + expected.headers + " " + new String(expected.body, StandardCharsets.UTF_8));
+    }
   }
 }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * A {@code GET /secret} exchange held in memory, reused request after request: no socket, no
  * parsing, no copying of the response, so that a benchmark measures only what the handler does.
- * {@link #reset()} makes it new again; it counts the response bytes instead of keeping them.
+ * {@link #reset()} makes it new again; it counts the response bytes instead of keeping them,
+ * unless {@link #recordBody} asks it to keep them, as the benchmarks' set-up does to compare paths.
  */
 public final class InMemoryExchange extends HttpExchange {
   private static final URI PATH = URI.create("/secret");
@@ -43,8 +45,24 @@ public final class InMemoryExchange extends HttpExchange {
   public void reset() {
     responseHeaders.clear();
     responseBody.count = 0;
+    if (responseBody.recorded != null) {
+      responseBody.recorded.reset();
+    }
     responseCode = -1;
     closed = false;
+  }
+
+  /** Keeps a copy of every body written from now on ({@code true}), or only counts it ({@code false}). */
+  public void recordBody(boolean record) {
+    responseBody.recorded = record ? new ByteArrayOutputStream() : null;
+  }
+
+  /** The body written since the last {@link #reset()}, when {@link #recordBody} is on. */
+  public byte[] body() {
+    if (responseBody.recorded == null) {
+      throw new IllegalStateException("recordBody(true) first");
+    }
+    return responseBody.recorded.toByteArray();
   }
 
   /** How many body bytes the handler wrote. */
@@ -147,18 +165,28 @@ public final class InMemoryExchange extends HttpExchange {
     return null;
   }
 
-  /** Counts what is written; closing it closes the exchange, as the JDK's response stream does. */
+  /**
+   * Counts what is written, and keeps it when asked; closing it closes the exchange, as the JDK's
+   * response stream does.
+   */
   private final class CountingBody extends OutputStream {
     long count;
+    ByteArrayOutputStream recorded;
 
     @Override
     public void write(int b) {
       count++;
+      if (recorded != null) {
+        recorded.write(b);
+      }
     }
 
     @Override
     public void write(byte[] b, int off, int len) {
       count += len;
+      if (recorded != null) {
+        recorded.write(b, off, len);
+      }
     }
 
     @Override

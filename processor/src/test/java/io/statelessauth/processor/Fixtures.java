@@ -98,6 +98,29 @@ final class Fixtures {
 
   private Fixtures() {}
 
+  /**
+   * {@code test.Api} with {@code body} as its members; it imports {@code HttpExchange}, {@code
+   * TokenRequired}, {@code IOException}, {@code Optional} and {@code UserMixin}.
+   */
+  static JavaFileObject api(String body) {
+    return source(
+        "test.Api",
+        """
+        package test;
+
+        import com.sun.net.httpserver.HttpExchange;
+        import io.statelessauth.UserMixin;
+        import io.statelessauth.annotations.TokenRequired;
+        import java.io.IOException;
+        import java.util.Optional;
+
+        public class Api {
+        %s
+        }
+        """
+            .formatted(body));
+  }
+
   static JavaFileObject source(String qualifiedName, String text) {
     return JavaFileObjects.forSourceString(qualifiedName, text);
   }

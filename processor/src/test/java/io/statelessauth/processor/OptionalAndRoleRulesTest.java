@@ -1,6 +1,7 @@
 package io.statelessauth.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.statelessauth.processor.Fixtures.api;
 import static io.statelessauth.processor.Fixtures.compileWithModels;
 import static io.statelessauth.processor.Fixtures.source;
 
@@ -16,24 +17,6 @@ import org.junit.jupiter.api.Test;
 class OptionalAndRoleRulesTest {
   private static final String INJECTABLE_OPTIONAL = Messages.INJECTABLE_OPTIONAL.format("test.User", "test.Token");
 
-  /** {@code test.Api} with {@code body} as its members. */
-  private static JavaFileObject api(String body) {
-    return source(
-        "test.Api",
-        """
-        package test;
-
-        import com.sun.net.httpserver.HttpExchange;
-        import io.statelessauth.UserMixin;
-        import io.statelessauth.annotations.TokenRequired;
-        import java.util.Optional;
-
-        public class Api {
-        %s
-        }
-        """
-            .formatted(body));
-  }
 
   // Optional routes
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The classes the real processor generated from this package, during this module's compilation
  * as a user's build runs it, serving a real HttpServer: the protected routes, the injected and
- * current user, and the error table of DESIGN.md.
+ * current user, and the README's request table.
  */
 class EndToEndTest {
   private static final Queue<String> EVENTS = new ConcurrentLinkedQueue<>();

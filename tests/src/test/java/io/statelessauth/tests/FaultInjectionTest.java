@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every way a loader, handler, listener or error handler can fail, injected through the generated
  * wrappers on a real server whose handlers run on one worker thread. For each: the client gets
- * DESIGN.md's status (or 500), or an EOF, never a hang (every request has a client timeout); the
+ * the status the README's request table gives (or 500), or an EOF, never a hang (every request has a client timeout); the
  * wrapper ends cleanly on its worker with no user left bound; a following normal request on the
  * same worker gets 200 and finds no current user; and nothing is logged but the one ERROR that the
  * failure deserves.

@@ -63,6 +63,8 @@ class HeaderFuzzTest {
   private static final List<String> KNOWN = concat(VALID, REFUSED);
 
   private static ProbeServer server;
+  /** Whether this JDK's server refuses control characters in header values itself (17.0.21 does). */
+  private static boolean strictServer;
   private static RawHttp connection;
   private static LogCapture logs;
   private static HeaderOracle oracle;
@@ -79,9 +81,10 @@ class HeaderFuzzTest {
       known.put(token, Kind.HANDLED);
     }
     REFUSED.forEach(token -> known.put(token, Kind.INVALID_TOKEN));
-    oracle = new HeaderOracle(known, MAX_TOKEN_LENGTH);
     logs = LogCapture.everything(Level.INFO);
     server = new ProbeServer(2);
+    strictServer = server.refusesControlCharactersInValues();
+    oracle = new HeaderOracle(known, MAX_TOKEN_LENGTH, strictServer);
     connection = new RawHttp(server.port());
   }
 
@@ -241,7 +244,9 @@ class HeaderFuzzTest {
     String name = draw.weighted(20, 1) == 0
         ? draw.inAnyCase("authorization")
         : draw.of("X-Other", "Authorization ", "Autho rization", "Authorization\u0000", "Authorizati\u00f3n", "");
-    String afterColon = draw.of("", " ", " ", " ", "\t", "  ", "\u0000 ");
+    String afterColon = strictServer && !draw.chance(0.1)
+        ? draw.of("", " ", " ", " ", "\t", "  ")
+        : draw.of("", " ", " ", " ", "\t", "  ", "\u0000 ");
     return concat(latin1(name + ":" + afterColon), value);
   }
 
@@ -262,7 +267,15 @@ class HeaderFuzzTest {
     return concat(ows(draw), scheme(draw), separator(draw), credentials(draw), ows(draw));
   }
 
+  /**
+   * Up to three bytes of white space, or of control characters the JDK trims. A server that refuses
+   * control characters itself gets them one time in ten only, so that most tries still reach the
+   * parser.
+   */
   private static byte[] ows(Draw draw) {
+    if (strictServer && !draw.chance(0.1)) {
+      return draw.bytes(3, (byte) ' ', (byte) '\t');
+    }
     return draw.bytes(3, (byte) ' ', (byte) '\t', (byte) 0, (byte) 1, (byte) 0x0b, (byte) 0x1f);
   }
 

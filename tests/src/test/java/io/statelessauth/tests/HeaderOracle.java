@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The answer a request's header bytes must get from a protected route, worked out without the
  * runtime: first how the JDK's HttpServer (17 to 25 alike, probed with raw sockets) splits the
- * header section into fields, then DESIGN.md's table for the {@code Authorization} fields.
+ * header section into fields, then the README's request table for the {@code Authorization} fields.
  *
  * <p>The server's reading of the bytes: a CR, an LF or a CRLF ends a line, unless the next byte is
  * a space, a tab or another control character other than CR and LF, which folds the line: the
@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * first colon, when no space comes before it; its value is what follows, less the bytes up to
  * {@code 0x20} at both ends; other bytes become the Latin-1 characters of the same value. A field
  * whose name is empty or not an RFC 9110 token has the server answer 400 itself. Names are compared
- * without regard to ASCII case.
+ * without regard to ASCII case. Later JDK 17 updates (17.0.21) also answer 400 themselves to a
+ * field line holding a control character other than a tab, including one that would fold or be
+ * trimmed, and to a CR that no LF follows ({@code strictValues}); 17.0.19 and 25.0.3 do not.
  */
 final class HeaderOracle {
   private static final int CR = '\r';
@@ -46,18 +48,29 @@ final class HeaderOracle {
 
   private final Map<String, Kind> knownTokens;
   private final int maxTokenLength;
+  private final boolean strictValues;
 
   /**
    * @param knownTokens what the loaders make of each token they know: {@link Kind#HANDLED} or
    *     {@link Kind#INVALID_TOKEN}; every other well-formed token is unknown (invalid)
+   * @param strictValues whether the server refuses field lines with control characters itself
    */
-  HeaderOracle(Map<String, Kind> knownTokens, int maxTokenLength) {
+  HeaderOracle(Map<String, Kind> knownTokens, int maxTokenLength, boolean strictValues) {
     this.knownTokens = Map.copyOf(knownTokens);
     this.maxTokenLength = maxTokenLength;
+    this.strictValues = strictValues;
+  }
+
+  /** Whether {@code value} holds a control character other than a tab, which strict servers refuse. */
+  static boolean hasControlCharacter(String value) {
+    return value.chars().anyMatch(c -> (c < ' ' && c != '\t') || c == 0x7F);
   }
 
   /** The answer to a request whose header section (after the request line, through the empty line) is {@code section}. */
   Expected expect(byte[] section) {
+    if (strictValues && refusedByAStrictServer(section)) {
+      return new Expected(Kind.SERVER_REJECTS, null);
+    }
     List<Field> fields = fields(section);
     List<String> credentials = new ArrayList<>();
     for (Field field : fields) {
@@ -77,7 +90,7 @@ final class HeaderOracle {
     return expectForValue(credentials.get(0));
   }
 
-  /** DESIGN steps 1 to 3 for the one field's value. */
+  /** The README's first request steps for the one field's value. */
   private Expected expectForValue(String value) {
     int start = 0;
     int end = value.length();
@@ -173,6 +186,23 @@ final class HeaderOracle {
       start++;
     }
     return new Field(line.substring(0, colon), start < end ? line.substring(start, end) : "");
+  }
+
+  /**
+   * Whether a strict server refuses {@code section}: a byte below {@code 0x20} other than a tab, a
+   * CR or an LF, or {@code 0x7F}, anywhere; or a CR that no LF follows.
+   */
+  private static boolean refusedByAStrictServer(byte[] section) {
+    for (int i = 0; i < section.length; i++) {
+      int c = section[i] & 0xFF;
+      if ((c < ' ' && c != '\t' && c != CR && c != LF) || c == 0x7F) {
+        return true;
+      }
+      if (c == CR && (i + 1 == section.length || section[i + 1] != LF)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int next(byte[] bytes, int[] at) {

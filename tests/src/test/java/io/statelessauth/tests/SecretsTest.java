@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * No token and no {@code Authorization} value ever appears in what the server logs or sends. Every
- * refusal of DESIGN.md's table and every failure path of {@link FaultInjectionTest} is run with
+ * refusal of the README's request table and every failure path of {@link FaultInjectionTest} is run with
  * distinctive secrets ({@code tok-SECRET-<uuid>}, valid and malformed); everything logged is
  * captured (every java.util.logging record of every logger, down to ALL, with messages,
  * parameters and stack traces, plus what ended a worker thread) and every byte of every response is read off the socket, and neither may hold a secret.
@@ -66,7 +66,7 @@ class SecretsTest {
   @TestFactory
   Stream<DynamicTest> noPathLogsOrAnswersASecret() {
     List<Case> cases = new ArrayList<>();
-    // DESIGN's table
+    // The README's request table ("One request, step by step")
     cases.add(new Case("missing header", "/secret", List.of(), null, Set.of(401)));
     cases.add(new Case("two fields", "/secret", List.of("Bearer " + secret(), "Bearer " + secret()), null, Set.of(400)));
     cases.add(new Case("other scheme", "/secret",
@@ -176,8 +176,8 @@ class SecretsTest {
   }
 
   /**
-   * DESIGN step 7: "the token itself is never logged". A loader's exception is logged with its
-   * message, which may well name the token it was looking up (as {@link Tokens#EXPLODING}'s does).
+   * README, "Security in short": the token is never logged. A loader's exception is logged with its
+   * message, which may well name the token it was looking up (as {@link StoreTokens#EXPLODING}'s does).
    */
   @Test
   void loaderFailureNamingTheTokenIsLoggedWithoutTheToken() throws Exception {
@@ -301,12 +301,17 @@ class SecretsTest {
 
   /**
    * Sends a request on a connection of its own and returns every byte of the answer, once the
-   * exchange has ended on the server (so that all it logs is in).
+   * exchange has ended on the server (so that all it logs is in); a request that the JDK's server
+   * refuses itself (a control character in a value, on JDKs that check) never reaches a handler.
    */
   private static String exchange(String path, List<String> authorization, String fault) throws Exception {
     String id = UUID.randomUUID().toString();
     String response = RawHttp.everything(server.port(), request(id, path, authorization, fault));
-    server.outcomeOf(id);
+    boolean refusedByTheServer = server.refusesControlCharactersInValues()
+        && authorization.stream().anyMatch(HeaderOracle::hasControlCharacter);
+    if (!refusedByTheServer) {
+      server.outcomeOf(id);
+    }
     return response;
   }
 

@@ -135,8 +135,8 @@ public enum Messages {
           + " the request is anonymous. Declare it as java.util.Optional<%s>"),
   OPTIONAL_PARAMETER_ON_REQUIRED_ROUTE(
       "Parameter %s of @TokenRequired method %s is an Optional, but the route requires a token,"
-          + " so the %s is always there. Declare it as %s, or make the route optional ="
-          + " true"),
+          + " so the %s is always there. Declare it as %s, or make the route"
+          + " @TokenRequired(optional = true)"),
 
   // What a handler returns and throws.
   HANDLER_RETURNS_VALUE(
