@@ -29,8 +29,12 @@ class AuthCacheConcurrencyTest {
   /** How long a thread of a released test may take to end before it counts as stuck. */
   private static final long STUCK_MILLIS = 60_000;
 
+  /**
+   * The clock stands at 0, as {@code System.nanoTime} may (it counts from boot on Linux): no entry
+   * expires during a test, and what a request gets must not depend on where the clock stands.
+   */
   private final AuthCache cache =
-      AuthCache.builder().maximumSize(64).expireAfterWrite(AuthCacheTest.TTL).build();
+      AuthCache.builder().maximumSize(64).expireAfterWrite(AuthCacheTest.TTL).ticker(() -> 0L).build();
   private final AuthCache.Segment<String> access = cache.segment("access", "Bearer");
   private final List<Request> started = new ArrayList<>();
   /** Counted down by the first loader call once it runs; it then waits for {@link #release}. */
@@ -82,6 +86,19 @@ class AuthCacheConcurrencyTest {
     assertEquals(1, stats.loads());
     assertEquals(1, stats.size());
     assertEquals("t1 #1", access.get("t1", loader));
+  }
+
+  @Test
+  void waitersThatNobodyInterruptedEndWithoutAnInterruptStatus() throws InterruptedException {
+    AuthCache.Loader<String> loader = blockingFirstCall(token -> {});
+
+    List<Request> requests = startAllWaiting(WAITERS, "t1", loader);
+    release.countDown();
+
+    for (Request request : requests) {
+      assertEquals("t1 #1", request.result());
+      assertFalse(request.interruptedAtEnd, "a request ended interrupted");
+    }
   }
 
   @Test
@@ -217,6 +234,35 @@ class AuthCacheConcurrencyTest {
 
     assertEquals(1, cache.stats().invalidations());
     assertEquals("t1 #2", access.get("t1", loader));
+  }
+
+  /**
+   * A request that finds its token expired while another request reloads it takes the value that
+   * load stored: it neither loads a third time nor answers nothing. The clock forces the
+   * interleaving: when the first request reads it to check the expired entry, the other request
+   * runs whole (on the same thread, which holds no lock there).
+   */
+  @Test
+  void requestThatFindsItsExpiredTokenReloadedMeanwhileTakesTheReloadedValue() {
+    AtomicLong now = new AtomicLong();
+    AtomicReference<Runnable> atNextClockRead = new AtomicReference<>();
+    AuthCache clocked = AuthCache.builder().maximumSize(8).expireAfterWrite(AuthCacheTest.TTL).ticker(() -> {
+      Runnable concurrently = atNextClockRead.getAndSet(null);
+      if (concurrently != null) {
+        concurrently.run();
+      }
+      return now.get();
+    }).build();
+    AuthCache.Segment<String> segment = clocked.segment("access", "Bearer");
+    AuthCache.Loader<String> loader = token -> token + " #" + calls.incrementAndGet();
+    assertEquals("t1 #1", segment.get("t1", loader));
+    now.set(AuthCacheTest.TTL_NANOS);
+    AtomicReference<String> other = new AtomicReference<>();
+    atNextClockRead.set(() -> other.set(segment.get("t1", loader)));
+
+    assertEquals("t1 #2", segment.get("t1", loader));
+    assertEquals("t1 #2", other.get());
+    assertEquals(2, calls.get());
   }
 
   @Test
