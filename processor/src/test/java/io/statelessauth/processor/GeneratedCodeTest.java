@@ -218,6 +218,19 @@ import java.io.IOException;
   }
 
   @Test
+  void managerTellsTheRuntimeWhichSingleModelImplementsAMixin() {
+    JavaFileObject plainToken = source("test.Token",
+        "package test;\n\npublic final class Token {\n  public final long userId;\n\n"
+            + "  public Token(long userId) {\n    this.userId = userId;\n  }\n}");
+    JavaFileObject plainUser = source("test.User", "package test;\n\npublic final class User {\n  public User(String name) {}\n}");
+
+    assertThat(generated(compileWithModels(plainUser, API), "test.StatelessAuthManager"))
+        .contains("super(ModelMixins.TOKEN, builder.config, builder.errorHandler, builder.listener, builder.cache);");
+    assertThat(generated(compileWithModels(plainToken, API), "test.StatelessAuthManager"))
+        .contains("super(ModelMixins.USER, builder.config, builder.errorHandler, builder.listener, builder.cache);");
+  }
+
+  @Test
   void eachHandlerIsBuiltOnceInTheConstructorAndReturnedByItsAccessor() {
     String api = generated(compileWithModels(API), "test.AuthenticatedApi");
     assertThat(api).contains("public AuthenticatedApi(Api target, StatelessAuthManager manager) {");
@@ -432,6 +445,98 @@ import java.io.IOException;
             .withProcessors(new StatelessAuthProcessor())
             .withOptions(LINT_ALL, "-Werror")
             .compile(USER, tokens, users, api);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void userTypeWithABoundedWildcardCompilesWithoutWarnings() {
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            import java.util.List;
+
+            @io.statelessauth.annotations.UserLoader
+            public final class Users {
+              public List<? extends Number> load(Token token) {
+                return List.of(token.userId);
+              }
+            }
+            """);
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            import java.util.List;
+
+            class Api {
+              @io.statelessauth.annotations.TokenRequired
+              void secret(List<? extends Number> user) {}
+            }
+            """);
+    Compilation compilation =
+        javac()
+            .withProcessors(new StatelessAuthProcessor())
+            .withOptions(LINT_ALL, "-Werror")
+            .compile(TOKEN, TOKENS, users, api);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void rawTypeInsideAWildcardOrAnArrayOfTheModelsCompilesWithoutWarnings() {
+    JavaFileObject tokens =
+        source(
+            "test.Tokens",
+            """
+            package test;
+
+            import java.util.List;
+
+            @io.statelessauth.annotations.TokenLoader
+            @SuppressWarnings("rawtypes")
+            public final class Tokens {
+              public List<? extends List> load(String token, String tokenType, String authType) {
+                return List.of();
+              }
+            }
+            """);
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            import java.util.List;
+
+            @io.statelessauth.annotations.UserLoader
+            @SuppressWarnings("rawtypes")
+            public final class Users {
+              public List[] load(List<? extends List> token) {
+                return new List[0];
+              }
+            }
+            """);
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            @SuppressWarnings("rawtypes")
+            class Api {
+              @io.statelessauth.annotations.TokenRequired
+              void secret(java.util.List[] user) {}
+            }
+            """);
+    Compilation compilation =
+        javac()
+            .withProcessors(new StatelessAuthProcessor())
+            .withOptions(LINT_ALL, "-Werror")
+            .compile(tokens, users, api);
     assertThat(compilation).succeededWithoutWarnings();
   }
 
