@@ -246,13 +246,7 @@ class AuthCacheConcurrencyTest {
   void requestThatFindsItsExpiredTokenReloadedMeanwhileTakesTheReloadedValue() {
     AtomicLong now = new AtomicLong();
     AtomicReference<Runnable> atNextClockRead = new AtomicReference<>();
-    AuthCache clocked = AuthCache.builder().maximumSize(8).expireAfterWrite(AuthCacheTest.TTL).ticker(() -> {
-      Runnable concurrently = atNextClockRead.getAndSet(null);
-      if (concurrently != null) {
-        concurrently.run();
-      }
-      return now.get();
-    }).build();
+    AuthCache clocked = clocked(8, now, atNextClockRead);
     AuthCache.Segment<String> segment = clocked.segment("access", "Bearer");
     AuthCache.Loader<String> loader = token -> token + " #" + calls.incrementAndGet();
     assertEquals("t1 #1", segment.get("t1", loader));
@@ -263,6 +257,57 @@ class AuthCacheConcurrencyTest {
     assertEquals("t1 #2", segment.get("t1", loader));
     assertEquals("t1 #2", other.get());
     assertEquals(2, calls.get());
+  }
+
+  /**
+   * An invalidation of the entry that a request finds expired counts once, as an invalidation, not
+   * also as an eviction. The clock forces the interleaving: the invalidation runs when the request
+   * reads the clock a second time, to check the entry it found expired.
+   */
+  @Test
+  void entryInvalidatedWhileARequestFindsItExpiredCountsOnceAsInvalidated() {
+    AtomicLong now = new AtomicLong();
+    AtomicReference<Runnable> atNextClockRead = new AtomicReference<>();
+    AuthCache clocked = clocked(8, now, atNextClockRead);
+    AuthCache.Segment<String> segment = clocked.segment("access", "Bearer");
+    AuthCache.Loader<String> loader = token -> token + " #" + calls.incrementAndGet();
+    segment.get("t1", loader);
+    now.set(AuthCacheTest.TTL_NANOS);
+    atNextClockRead.set(() -> atNextClockRead.set(() -> clocked.invalidate("t1")));
+
+    assertEquals("t1 #2", segment.get("t1", loader));
+
+    AuthCache.Stats stats = clocked.stats();
+    assertEquals(0, stats.evictions(), stats::toString);
+    assertEquals(1, stats.invalidations(), stats::toString);
+  }
+
+  /**
+   * An invalidation of the entry that a store is about to evict neither stops the store nor counts
+   * the entry twice. The clock forces the interleaving: the store reads it while it holds the
+   * write order, and the invalidation, made then, waits for the store there.
+   */
+  @Test
+  void invalidationOfTheEntryAStoreEvictsCountsOnceAndStopsNothing() throws InterruptedException {
+    AtomicReference<Runnable> atNextClockRead = new AtomicReference<>();
+    AuthCache one = clocked(1, new AtomicLong(), atNextClockRead);
+    AuthCache.Segment<String> segment = one.segment("access", "Bearer");
+    segment.get("t1", token -> token + " user");
+    AtomicReference<Thread> invalidation = new AtomicReference<>();
+    atNextClockRead.set(() -> {
+      invalidation.set(daemon(() -> one.invalidate("t1")));
+      while (invalidation.get().getState() != Thread.State.WAITING) {
+        Thread.onSpinWait();
+      }
+    });
+
+    assertEquals("t2 user", segment.get("t2", token -> token + " user"));
+    invalidation.get().join();
+
+    AuthCache.Stats stats = one.stats();
+    assertEquals(0, stats.evictions(), stats::toString);
+    assertEquals(1, stats.invalidations(), stats::toString);
+    assertEquals(1, stats.size(), stats::toString);
   }
 
   @Test
@@ -395,6 +440,21 @@ class AuthCacheConcurrencyTest {
       }
       Thread.onSpinWait();
     }
+  }
+
+  /**
+   * A cache of {@code maximumSize} entries whose clock reads {@code now}; a task set in {@code
+   * atNextClockRead} runs (once) when the cache next reads the clock, as if another request ran
+   * at that moment.
+   */
+  private static AuthCache clocked(long maximumSize, AtomicLong now, AtomicReference<Runnable> atNextClockRead) {
+    return AuthCache.builder().maximumSize(maximumSize).expireAfterWrite(AuthCacheTest.TTL).ticker(() -> {
+      Runnable concurrently = atNextClockRead.getAndSet(null);
+      if (concurrently != null) {
+        concurrently.run();
+      }
+      return now.get();
+    }).build();
   }
 
   /** A started daemon thread, so that a thread stuck by a broken cache cannot keep the test JVM alive. */

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
 import io.statelessauth.testsupport.LogCapture;
 import io.statelessauth.testsupport.RawHttp;
 import java.io.IOException;
@@ -15,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -33,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class FailingErrorHandlerTest {
   private TestServer server;
   private LogCapture log;
-  /** What each request's handler threw to the server, as a filter around it saw it. */
-  private final BlockingQueue<Throwable> thrownToServer = new LinkedBlockingQueue<>();
+  /** What the handler of {@code /secure} threw to the server. */
+  private ThrownToServer thrownToServer;
 
   @BeforeEach
   void start() throws IOException {
@@ -51,23 +46,8 @@ class FailingErrorHandlerTest {
   /** A required route at {@code /secure} whose refusals {@code errorHandler} writes. */
   private void route(AuthErrorHandler errorHandler) {
     TestManager manager = new TestManager(null, errorHandler, null);
-    HttpContext context = server.context("/secure", manager.handler(manager.route().build(), (exchange, token, user) -> {}));
-    context.getFilters().add(new Filter() {
-      @Override
-      public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-        try {
-          chain.doFilter(exchange);
-        } catch (IOException | RuntimeException thrown) {
-          thrownToServer.add(thrown);
-          throw thrown;
-        }
-      }
-
-      @Override
-      public String description() {
-        return "records what the handler throws";
-      }
-    });
+    thrownToServer = ThrownToServer.around(
+        server.context("/secure", manager.handler(manager.route().build(), (exchange, token, user) -> {})));
   }
 
   /** Sends the 401's headers for a 100-byte body, writes part of it, then throws {@code failure}. */
@@ -108,7 +88,7 @@ class FailingErrorHandlerTest {
       assertThrows(IOException.class, () -> http.exchange(RawHttp.get("/secure")));
     }
 
-    assertSame(failure, thrownToServer.poll(30, TimeUnit.SECONDS));
+    assertSame(failure, thrownToServer.thrown.poll(30, TimeUnit.SECONDS));
     assertEquals(List.of(), log.records());
   }
 
@@ -121,7 +101,7 @@ class FailingErrorHandlerTest {
       assertThrows(IOException.class, () -> http.exchange(RawHttp.get("/secure")));
     }
 
-    assertSame(failure, thrownToServer.poll(30, TimeUnit.SECONDS));
+    assertSame(failure, thrownToServer.thrown.poll(30, TimeUnit.SECONDS));
     List<LogRecord> records = log.records();
     assertEquals(1, records.size(), records::toString);
     assertEquals(Level.SEVERE, records.get(0).getLevel());

@@ -99,15 +99,18 @@ class FatalErrorTest {
   @Test
   void ordinaryLoaderFailureEndsWithItsRequestAndTheConnectionServesTheNext() throws IOException {
     manager.failTokenLoader(new IllegalStateException("database down"));
+    ThrownToServer thrownToServer = ThrownToServer.around(server.context("/filtered", manager.handler(
+        manager.route().build(), (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name()))));
 
     try (RawHttp http = new RawHttp(server.port())) {
-      RawHttp.Response failed = http.exchange(RawHttp.get("/secure", "Authorization: Bearer alice-token"));
+      RawHttp.Response failed = http.exchange(RawHttp.get("/filtered", "Authorization: Bearer alice-token"));
       manager.failTokenLoader(null);
-      RawHttp.Response next = http.exchange(RawHttp.get("/secure", "Authorization: Bearer bob-token"));
+      RawHttp.Response next = http.exchange(RawHttp.get("/filtered", "Authorization: Bearer bob-token"));
 
       assertRefused(failed, 500, null, SERVER_ERROR);
       assertOk(next, "hello bob");
     }
+    assertEquals(List.of(), List.copyOf(thrownToServer.thrown), "the handler returned normally once it had answered");
     assertEquals(List.of(), uncaught);
   }
 }

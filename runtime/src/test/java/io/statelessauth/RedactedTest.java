@@ -20,6 +20,14 @@ class RedactedTest {
   }
 
   @Test
+  void throwableWithSuppressedExceptionsThatNeverNameTheTokenIsLoggedAsItIs() {
+    IllegalStateException failure = new IllegalStateException("database down");
+    failure.addSuppressed(new IllegalArgumentException("closing the statement failed"));
+
+    assertSame(failure, Redacted.of(failure, TOKEN));
+  }
+
+  @Test
   void tokenInMessagesCausesAndSuppressedIsReplacedButTheTraceIsKept() {
     IllegalStateException cause = new IllegalStateException("no row for " + TOKEN);
     RuntimeException failure = new RuntimeException("lookup of " + TOKEN + " failed", cause);
