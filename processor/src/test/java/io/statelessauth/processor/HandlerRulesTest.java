@@ -9,6 +9,8 @@ import com.google.testing.compile.Compilation;
 import io.statelessauth.processor.validation.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The compile-time checks of the {@code @TokenRequired} handlers. */
 class HandlerRulesTest {
@@ -225,6 +227,59 @@ class HandlerRulesTest {
         .hadErrorContaining(Messages.HANDLER_IN_LOCAL_CLASS.format("an anonymous class"))
         .inFile(api)
         .onLineContaining("void secret");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "import io.statelessauth.annotations.*;\n\nclass Api {\n  void wire() {\n    class Local {\n      @TokenRequired",
+      "class Api {\n  void wire() {\n    class Local {\n      @io.statelessauth.annotations.TokenRequired"})
+  void handlerInALocalClassIsAnErrorHoweverTheAnnotationIsNamed(String start) {
+    JavaFileObject api =
+        source("test.Api", "package test;\n\n" + start + "\n      void secret(com.sun.net.httpserver.HttpExchange exchange) {}\n    }\n  }\n}\n");
+    assertThat(compileWithModels(api))
+        .hadErrorContaining(Messages.HANDLER_IN_LOCAL_CLASS.format("local class Local"))
+        .inFile(api)
+        .onLineContaining("void secret");
+  }
+
+  @Test
+  void otherAnnotationsOnAMethodOfALocalClassAreNotReported() {
+    JavaFileObject own = source("other.TokenRequired", "package other;\n\npublic @interface TokenRequired {}\n");
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            import other.TokenRequired;
+
+            class Api {
+              void wire() {
+                class Local {
+                  @TokenRequired
+                  @Deprecated
+                  void secret() {}
+                }
+              }
+            }
+            """);
+    assertThat(compileWithModels(own, api)).succeeded();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"interface", "enum", "record", "@interface"})
+  void handlerClassNestedInAnyKindOfTypeIsNoLocalClass(String kind) {
+    String header = kind.equals("record") ? "record Outer()" : kind + " Outer";
+    String body = kind.equals("enum") ? "  ONE;\n\n" : "";
+    JavaFileObject outer =
+        source(
+            "test.Outer",
+            "package test;\n\npublic " + header + " {\n" + body
+                + "  public static class Api {\n"
+                + "    @io.statelessauth.annotations.TokenRequired\n"
+                + "    public void secret(com.sun.net.httpserver.HttpExchange exchange) {}\n"
+                + "  }\n}\n");
+    assertThat(compileWithModels(outer)).succeededWithoutWarnings();
   }
 
   @Test
