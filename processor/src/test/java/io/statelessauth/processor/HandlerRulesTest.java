@@ -10,6 +10,7 @@ import io.statelessauth.processor.validation.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The compile-time checks of the {@code @TokenRequired} handlers. */
@@ -128,6 +129,49 @@ class HandlerRulesTest {
                 "named", "Api.secret", "test.Api.Named", "AuthenticatedApi"))
         .inFile(api)
         .onLineContaining("Named named");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Named[]                         | Api.Member[]               | test.Api.Named[]",
+        "java.util.List<? extends Named> | java.util.List<Api.Member> | java.util.List<? extends test.Api.Named>"
+      })
+  void parameterTypeMadeOfATypeTheWrapperCannotNameIsAnError(String parameter, String user, String reported) {
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            public class Api {
+              private interface Named {}
+
+              public static final class Member implements Named {}
+
+              @io.statelessauth.annotations.TokenRequired
+              void secret(
+                  %s named) {}
+            }
+            """.formatted(parameter));
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            @io.statelessauth.annotations.UserLoader
+            public final class Users {
+              public %s load(Token token) {
+                return null;
+              }
+            }
+            """.formatted(user));
+    assertThat(compileWithModels(api, users))
+        .hadErrorContaining(Messages.PARAMETER_UNREACHABLE.format("named", "Api.secret", reported, "AuthenticatedApi"))
+        .inFile(api)
+        .onLineContaining(" named)");
   }
 
   // Where a handler may be

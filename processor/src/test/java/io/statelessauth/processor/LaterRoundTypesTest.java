@@ -10,6 +10,7 @@ import static io.statelessauth.processor.Fixtures.USERS;
 import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
+import io.statelessauth.processor.validation.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -105,6 +106,17 @@ class LaterRoundTypesTest {
     JavaFileObject failure = source("test.Failure", "package test;\n\npublic class Failure extends java.io.IOException {}\n");
     JavaFileObject api = api(" {\n  @TokenRequired\n  public void secret(HttpExchange exchange) throws Failure {}\n");
     assertWiredWithoutComplaint(compileWithLater("test.Failure", failure, TOKEN, USER, TOKENS, USERS, api));
+  }
+
+  @Test
+  void checkedExceptionWrittenLaterIsJudgedOnceItExists() {
+    JavaFileObject failure = source("test.Failure", "package test;\n\npublic class Failure extends Exception {}\n");
+    JavaFileObject api = api(" {\n  @TokenRequired\n  public void secret(HttpExchange exchange) throws Failure {}\n");
+    Compilation compilation = compileWithLater("test.Failure", failure, TOKEN, USER, TOKENS, USERS, api);
+    assertThat(compilation)
+        .hadErrorContaining(Messages.HANDLER_THROWS_CHECKED.format("Api.secret", "test.Failure"))
+        .inFile(api)
+        .onLineContaining("void secret");
   }
 
   @Test

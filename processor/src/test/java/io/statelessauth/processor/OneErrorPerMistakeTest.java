@@ -66,6 +66,26 @@ class OneErrorPerMistakeTest {
   }
 
   @Test
+  void tokenLoaderOfAPrimitiveWithoutAUserLoaderCallsTheModelToken() {
+    JavaFileObject tokens =
+        source(
+            "test.Tokens",
+            """
+            package test;
+
+            @io.statelessauth.annotations.TokenLoader
+            public final class Tokens {
+              public long load(String token, String tokenType, String authType) {
+                return 0;
+              }
+            }
+            """);
+    assertEquals(
+        List.of(Messages.TOKEN_LOADER_WITHOUT_USER_LOADER.format("test.Tokens", "Token")),
+        errors(compile(tokens)));
+  }
+
+  @Test
   void twoTokenLoadersAreEachReportedOnce() {
     JavaFileObject more =
         source(
