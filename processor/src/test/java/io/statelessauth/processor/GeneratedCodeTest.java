@@ -134,13 +134,14 @@ import java.io.IOException;
     }
   }
 
+  /** Compiles {@code sources} with the processor under {@code -Xlint:all -Werror}. */
+  private static Compilation compileUnderLintAllWerror(JavaFileObject... sources) {
+    return javac().withProcessors(new StatelessAuthProcessor()).withOptions(LINT_ALL, "-Werror").compile(sources);
+  }
+
   @Test
   void realisticInputCompilesWithoutWarningsUnderLintAllWerror() {
-    Compilation compilation =
-        javac()
-            .withProcessors(new StatelessAuthProcessor())
-            .withOptions(LINT_ALL, "-Werror")
-            .compile(realisticInput());
+    Compilation compilation = compileUnderLintAllWerror(realisticInput().toArray(JavaFileObject[]::new));
     assertThat(compilation).succeededWithoutWarnings();
   }
 
@@ -386,11 +387,7 @@ import java.io.IOException;
               void secret(Map<String, ?> user) {}
             }
             """);
-    Compilation compilation =
-        javac()
-            .withProcessors(new StatelessAuthProcessor())
-            .withOptions(LINT_ALL, "-Werror")
-            .compile(TOKEN, TOKENS, users, api);
+    Compilation compilation = compileUnderLintAllWerror(TOKEN, TOKENS, users, api);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(generated(compilation, "test.StatelessAuthManager"))
         .contains("@SuppressWarnings(\"unchecked\")\n  public static Map<String, Object> currentUser() {");
@@ -440,11 +437,7 @@ import java.io.IOException;
               void secret(java.util.List token) {}
             }
             """);
-    Compilation compilation =
-        javac()
-            .withProcessors(new StatelessAuthProcessor())
-            .withOptions(LINT_ALL, "-Werror")
-            .compile(USER, tokens, users, api);
+    Compilation compilation = compileUnderLintAllWerror(USER, tokens, users, api);
     assertThat(compilation).succeededWithoutWarnings();
   }
 
@@ -478,11 +471,7 @@ import java.io.IOException;
               void secret(List<? extends Number> user) {}
             }
             """);
-    Compilation compilation =
-        javac()
-            .withProcessors(new StatelessAuthProcessor())
-            .withOptions(LINT_ALL, "-Werror")
-            .compile(TOKEN, TOKENS, users, api);
+    Compilation compilation = compileUnderLintAllWerror(TOKEN, TOKENS, users, api);
     assertThat(compilation).succeededWithoutWarnings();
   }
 
@@ -532,12 +521,58 @@ import java.io.IOException;
               void secret(java.util.List[] user) {}
             }
             """);
-    Compilation compilation =
-        javac()
-            .withProcessors(new StatelessAuthProcessor())
-            .withOptions(LINT_ALL, "-Werror")
-            .compile(tokens, users, api);
+    Compilation compilation = compileUnderLintAllWerror(tokens, users, api);
     assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void genericHandlerClassIsTakenWithAWildcardForEachTypeParameter() {
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            class Api<T, U extends Number> {
+              @io.statelessauth.annotations.TokenRequired
+              void secret(User user) {}
+            }
+            """);
+    Compilation compilation = compileUnderLintAllWerror(TOKEN, USER, TOKENS, USERS, api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generated(compilation, "test.AuthenticatedApi"))
+        .contains("AuthenticatedApi(Api<?, ?> target, StatelessAuthManager manager) {");
+  }
+
+  @Test
+  void userOfTypeObjectIsReturnedWithoutACast() {
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            @io.statelessauth.annotations.UserLoader
+            public final class Users {
+              public Object load(Token token) {
+                return token;
+              }
+            }
+            """);
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            class Api {
+              @io.statelessauth.annotations.TokenRequired
+              void secret(com.sun.net.httpserver.HttpExchange exchange) {}
+            }
+            """);
+    Compilation compilation = compileUnderLintAllWerror(TOKEN, TOKENS, users, api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generated(compilation, "test.StatelessAuthManager")).contains("return CurrentStatelessUser.get();");
   }
 
   @Test

@@ -92,53 +92,15 @@ class HandlerRulesTest {
         .onLineContaining("public class Api");
   }
 
-  @Test
-  void parameterTypeTheWrapperCannotNameIsAnError() {
-    JavaFileObject api =
-        source(
-            "test.Api",
-            """
-            package test;
-
-            public class Api {
-              private interface Named {}
-
-              public static final class Member implements Named {}
-
-              @io.statelessauth.annotations.TokenRequired
-              void secret(
-                  Named named) {}
-            }
-            """);
-    JavaFileObject users =
-        source(
-            "test.Users",
-            """
-            package test;
-
-            @io.statelessauth.annotations.UserLoader
-            public final class Users {
-              public Api.Member load(Token token) {
-                return null;
-              }
-            }
-            """);
-    assertThat(compileWithModels(api, users))
-        .hadErrorContaining(
-            Messages.PARAMETER_UNREACHABLE.format(
-                "named", "Api.secret", "test.Api.Named", "AuthenticatedApi"))
-        .inFile(api)
-        .onLineContaining("Named named");
-  }
-
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
+        "Named                           | Api.Member                 | test.Api.Named",
         "Named[]                         | Api.Member[]               | test.Api.Named[]",
         "java.util.List<? extends Named> | java.util.List<Api.Member> | java.util.List<? extends test.Api.Named>"
       })
-  void parameterTypeMadeOfATypeTheWrapperCannotNameIsAnError(String parameter, String user, String reported) {
+  void parameterTypeTheWrapperCannotNameIsAnError(String parameter, String user, String reported) {
     JavaFileObject api =
         source(
             "test.Api",
@@ -436,6 +398,34 @@ class HandlerRulesTest {
         .onLineContaining("void secret");
   }
 
+  @Test
+  void handlerMayDeclareUncheckedExceptionsAndErrors() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired
+              void secret(HttpExchange exchange) throws IOException, IllegalStateException, AssertionError {}
+            """);
+    assertThat(compileWithModels(api)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void valuesAreReadFromTokenRequiredWhateverAnnotationComesFirst() {
+    JavaFileObject api =
+        api(
+            """
+              @SuppressWarnings("unused")
+              @TokenRequired(tokenType = "refresh")
+              void secret(HttpExchange exchange) {}
+            """);
+    Compilation compilation = compileWithModels(api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.AuthenticatedApi")
+        .contentsAsUtf8String()
+        .contains("manager.route().tokenType(\"refresh\").build()");
+  }
+
   // authType and tokenType
 
   @Test
@@ -486,6 +476,21 @@ class HandlerRulesTest {
         .hadErrorContaining(Messages.SCOPE_NOT_SCOPE_TOKEN.format("write \"all\""))
         .inFile(api)
         .onLineContaining("\"write \\\"all\\\"\"");
+  }
+
+  @Test
+  void emptyScopeIsReportedOnThatScope() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(
+                  scopes = {"read", ""})
+              void secret(HttpExchange exchange) {}
+            """);
+    assertThat(compileWithModels(api))
+        .hadErrorContaining(Messages.SCOPE_NOT_SCOPE_TOKEN.format(""))
+        .inFile(api)
+        .onLineContaining("scopes = {\"read\", \"\"}");
   }
 
   @Test

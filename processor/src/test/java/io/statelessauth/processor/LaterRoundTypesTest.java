@@ -11,14 +11,6 @@ import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
 import io.statelessauth.processor.validation.Messages;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -28,45 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class LaterRoundTypesTest {
 
-  /** Another processor that writes {@code source} in its first round. */
-  private static final class WritesInTheFirstRound extends AbstractProcessor {
-    private final JavaFileObject source;
-    private final String name;
-    private boolean written;
-
-    WritesInTheFirstRound(String name, JavaFileObject source) {
-      this.name = name;
-      this.source = source;
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (!written) {
-        written = true;
-        try (Writer out = processingEnv.getFiler().createSourceFile(name).openWriter()) {
-          out.write(source.getCharContent(true).toString());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return false;
-    }
-  }
-
   /** Compiles {@code sources} while another processor writes {@code later} as {@code name}. */
   private static Compilation compileWithLater(String name, JavaFileObject later, JavaFileObject... sources) {
     return javac()
-        .withProcessors(new StatelessAuthProcessor(), new WritesInTheFirstRound(name, later))
+        .withProcessors(new StatelessAuthProcessor(), new FirstRoundWriter(name, later))
         .compile(sources);
   }
 
