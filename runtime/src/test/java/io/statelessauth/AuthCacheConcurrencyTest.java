@@ -29,8 +29,12 @@ class AuthCacheConcurrencyTest {
   /** How long a thread of a released test may take to end before it counts as stuck. */
   private static final long STUCK_MILLIS = 60_000;
 
+  /**
+   * The clock stands at 0, as {@code System.nanoTime} may (it counts from boot on Linux): no entry
+   * expires during a test, and what a request gets must not depend on where the clock stands.
+   */
   private final AuthCache cache =
-      AuthCache.builder().maximumSize(64).expireAfterWrite(AuthCacheTest.TTL).build();
+      AuthCache.builder().maximumSize(64).expireAfterWrite(AuthCacheTest.TTL).ticker(() -> 0L).build();
   private final AuthCache.Segment<String> access = cache.segment("access", "Bearer");
   private final List<Request> started = new ArrayList<>();
   /** Counted down by the first loader call once it runs; it then waits for {@link #release}. */
@@ -75,6 +79,7 @@ class AuthCacheConcurrencyTest {
 
     for (Request request : requests) {
       assertEquals("t1 #1", request.result());
+      assertFalse(request.interruptedAtEnd, "a request that nobody interrupted ended interrupted");
     }
     assertEquals(1, calls.get());
     AuthCache.Stats stats = cache.stats();
@@ -219,6 +224,80 @@ class AuthCacheConcurrencyTest {
     assertEquals("t1 #2", access.get("t1", loader));
   }
 
+  /**
+   * A request that finds its token expired while another request reloads it takes the value that
+   * load stored: it neither loads a third time nor answers nothing. The clock forces the
+   * interleaving: when the first request reads it to check the expired entry, the other request
+   * runs whole (on the same thread, which holds no lock there).
+   */
+  @Test
+  void requestThatFindsItsExpiredTokenReloadedMeanwhileTakesTheReloadedValue() {
+    AtomicLong now = new AtomicLong();
+    AtomicReference<Runnable> atNextClockRead = new AtomicReference<>();
+    AuthCache clocked = clocked(8, now, atNextClockRead);
+    AuthCache.Segment<String> segment = clocked.segment("access", "Bearer");
+    AuthCache.Loader<String> loader = token -> token + " #" + calls.incrementAndGet();
+    assertEquals("t1 #1", segment.get("t1", loader));
+    now.set(AuthCacheTest.TTL_NANOS);
+    AtomicReference<String> other = new AtomicReference<>();
+    atNextClockRead.set(() -> other.set(segment.get("t1", loader)));
+
+    assertEquals("t1 #2", segment.get("t1", loader));
+    assertEquals("t1 #2", other.get());
+    assertEquals(2, calls.get());
+  }
+
+  /**
+   * An invalidation of the entry that a request finds expired counts once, as an invalidation, not
+   * also as an eviction. The clock forces the interleaving: the invalidation runs when the request
+   * reads the clock a second time, to check the entry it found expired.
+   */
+  @Test
+  void entryInvalidatedWhileARequestFindsItExpiredCountsOnceAsInvalidated() {
+    AtomicLong now = new AtomicLong();
+    AtomicReference<Runnable> atNextClockRead = new AtomicReference<>();
+    AuthCache clocked = clocked(8, now, atNextClockRead);
+    AuthCache.Segment<String> segment = clocked.segment("access", "Bearer");
+    AuthCache.Loader<String> loader = token -> token + " #" + calls.incrementAndGet();
+    segment.get("t1", loader);
+    now.set(AuthCacheTest.TTL_NANOS);
+    atNextClockRead.set(() -> atNextClockRead.set(() -> clocked.invalidate("t1")));
+
+    assertEquals("t1 #2", segment.get("t1", loader));
+
+    AuthCache.Stats stats = clocked.stats();
+    assertEquals(0, stats.evictions(), stats::toString);
+    assertEquals(1, stats.invalidations(), stats::toString);
+  }
+
+  /**
+   * An invalidation of the entry that a store is about to evict neither stops the store nor counts
+   * the entry twice. The clock forces the interleaving: the store reads it while it holds the
+   * write order, and the invalidation, made then, waits for the store there.
+   */
+  @Test
+  void invalidationOfTheEntryAStoreEvictsCountsOnceAndStopsNothing() throws InterruptedException {
+    AtomicReference<Runnable> atNextClockRead = new AtomicReference<>();
+    AuthCache one = clocked(1, new AtomicLong(), atNextClockRead);
+    AuthCache.Segment<String> segment = one.segment("access", "Bearer");
+    segment.get("t1", token -> token + " user");
+    AtomicReference<Thread> invalidation = new AtomicReference<>();
+    atNextClockRead.set(() -> {
+      invalidation.set(daemon(() -> one.invalidate("t1")));
+      while (invalidation.get().getState() != Thread.State.WAITING) {
+        Thread.onSpinWait();
+      }
+    });
+
+    assertEquals("t2 user", segment.get("t2", token -> token + " user"));
+    invalidation.get().join();
+
+    AuthCache.Stats stats = one.stats();
+    assertEquals(0, stats.evictions(), stats::toString);
+    assertEquals(1, stats.invalidations(), stats::toString);
+    assertEquals(1, stats.size(), stats::toString);
+  }
+
   @Test
   void concurrentStoresNeverTakeTheCacheOverItsMaximumSize() throws InterruptedException {
     int threads = 4;
@@ -349,6 +428,21 @@ class AuthCacheConcurrencyTest {
       }
       Thread.onSpinWait();
     }
+  }
+
+  /**
+   * A cache of {@code maximumSize} entries whose clock reads {@code now}; a task set in {@code
+   * atNextClockRead} runs (once) when the cache next reads the clock, as if another request ran
+   * at that moment.
+   */
+  private static AuthCache clocked(long maximumSize, AtomicLong now, AtomicReference<Runnable> atNextClockRead) {
+    return AuthCache.builder().maximumSize(maximumSize).expireAfterWrite(AuthCacheTest.TTL).ticker(() -> {
+      Runnable concurrently = atNextClockRead.getAndSet(null);
+      if (concurrently != null) {
+        concurrently.run();
+      }
+      return now.get();
+    }).build();
   }
 
   /** A started daemon thread, so that a thread stuck by a broken cache cannot keep the test JVM alive. */

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,6 +149,18 @@ class AuthCacheTest {
   }
 
   @Test
+  void withTheSystemClockAnEntryExpiresOnceItsTimeHasPassed() throws InterruptedException {
+    AuthCache clocked = AuthCache.builder().maximumSize(10).expireAfterWrite(Duration.ofMillis(1)).build();
+    AuthCache.Segment<String> segment = clocked.segment("access", "Bearer");
+
+    segment.get("t1", loader);
+    Thread.sleep(20);
+    segment.get("t1", loader);
+
+    assertEquals(2, loader.calls("t1"));
+  }
+
+  @Test
   void fullCacheEvictsTheEarliestStored() {
     AuthCache three = sized(3);
     AuthCache.Segment<String> segment = three.segment("access", "Bearer");
@@ -270,6 +284,46 @@ class AuthCacheTest {
 
     assertTrue(refused.getMessage().startsWith("tokenHash must be 64 hexadecimal digits"), refused.getMessage());
     assertFalse(!tokenHash.isEmpty() && refused.getMessage().contains(tokenHash), refused.getMessage());
+  }
+
+  @Test
+  void invalidateHashSaysWhatIsWrongWithTheHash() {
+    String nonHex = "g".repeat(64);
+
+    assertEquals("tokenHash must be 64 hexadecimal digits, as SecretTokens.hash gives; was 3 characters",
+        assertThrows(IllegalArgumentException.class, () -> cache.invalidateHash("abc")).getMessage());
+    assertEquals("tokenHash must be 64 hexadecimal digits, as SecretTokens.hash gives; was 64 characters"
+        + " with a non-hexadecimal one",
+        assertThrows(IllegalArgumentException.class, () -> cache.invalidateHash(nonHex)).getMessage());
+  }
+
+  /**
+   * Nothing the cache no longer holds stays reachable through it: neither a token the loader did
+   * not know (a flood of them must not fill the memory) nor one that was invalidated.
+   */
+  @Test
+  void tokensTheCacheNoLongerHoldsAreNotKeptInMemory() throws InterruptedException {
+    WeakReference<String> unknown = askedFor("unknown-" + System.nanoTime(), token -> {});
+    WeakReference<String> revoked = askedFor("revoked-" + System.nanoTime(), token -> cache.invalidate(token));
+
+    for (int i = 0; i < 50 && (unknown.get() != null || revoked.get() != null); i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+
+    assertNull(unknown.get(), "an unknown token is still reachable");
+    assertNull(revoked.get(), "an invalidated token is still reachable");
+  }
+
+  /**
+   * Asks the cache for a copy of {@code token} that nothing else holds, runs {@code then} with the
+   * original, and returns a weak reference to the copy.
+   */
+  private WeakReference<String> askedFor(String token, Consumer<String> then) {
+    String copy = new String(token.toCharArray());
+    access.get(copy, tok -> tok.startsWith("unknown") ? null : "a user");
+    then.accept(token);
+    return new WeakReference<>(copy);
   }
 
   @Test

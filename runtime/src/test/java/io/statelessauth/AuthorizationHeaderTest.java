@@ -40,7 +40,8 @@ class AuthorizationHeaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Bearer abc\r", "Bearer abc\n", "Bearer a\u0000c", "Bearer \u00e9", "Bearer \u2028", "Bearer \ud83d\udd11"})
+  @ValueSource(strings = {"Bearer abc\r", "Bearer abc\n", "Bearer a\u0000c", "Bearer \u00e9", "Bearer \u2028", "Bearer \ud83d\udd11",
+      "Bearer \u0080"})
   void controlAndNonAsciiCharactersInTheTokenAreMalformed(String value) {
     assertSame(bearer.refusals().malformedCredentials,
         assertThrows(StatelessAuthError.class, () -> bearer.token(header(value))));
@@ -87,5 +88,25 @@ class AuthorizationHeaderTest {
 
     assertSame(key.refusals().otherScheme,
         assertThrows(StatelessAuthError.class, () -> key.token(header("\u212aey abc"))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"B", "Bea", "Beare"})
+  void valueShorterThanTheSchemeIsAnotherScheme(String value) {
+    assertSame(bearer.refusals().otherScheme, assertThrows(StatelessAuthError.class, () -> bearer.token(header(value))));
+  }
+
+  /**
+   * Case is folded for A to Z only: '?' lies as far below '_' as 'A' lies below 'a', so folding
+   * anything but letters would let {@code Zulu?Auth} pass for {@code Zulu_Auth}.
+   */
+  @Test
+  void schemeCaseIsFoldedForTheLettersAToZAndNothingElse() {
+    BoundRoute zulu = BoundRoute.of(manager.config(), manager.route().authType("Zulu_Auth").build());
+
+    assertEquals("abc", zulu.token(header("ZULU_AUTH abc")));
+    assertEquals("abc", zulu.token(header("zulu_auth abc")));
+    assertSame(zulu.refusals().otherScheme,
+        assertThrows(StatelessAuthError.class, () -> zulu.token(header("Zulu?Auth abc"))));
   }
 }

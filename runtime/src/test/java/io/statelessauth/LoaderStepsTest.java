@@ -131,6 +131,21 @@ class LoaderStepsTest {
         challenge("insufficient_scope", "Insufficient scope") + ", scope=\"read\"", "Scope error: Insufficient scope");
   }
 
+  @Test
+  void modelWithNullScopesPassesARouteThatRequiresNone() {
+    manager.token("null-scopes", new TestToken("alice", false, null));
+
+    assertOk(server.getWith("/secure", "Bearer null-scopes"), "hello alice");
+  }
+
+  @Test
+  void refusalOtherThan403OnAScopedRouteNamesNoScope() {
+    route("/read", manager.route().scopes("read").build());
+
+    assertRefused(server.getWith("/read", "Bearer nobody"), 401, challenge("invalid_token", "Invalid access token"),
+        "Token error: Invalid access token");
+  }
+
   // Step 5: the user loader and UserMixin
 
   @Test
@@ -248,6 +263,20 @@ class LoaderStepsTest {
     manager.failTokenLoader(new StatelessAuthError(msg, 401, "Token"));
 
     assertRefused(alice("/secure"), 401, challenge("invalid_token", "Invalid token"), "Token error: " + msg);
+  }
+
+  @Test
+  void loaderMessageWithEveryCharacterTheRfcAllowsIsKeptInTheHeader() {
+    StringBuilder allowed = new StringBuilder();
+    for (char c = 0x20; c <= 0x7E; c++) {
+      if (c != '"' && c != '\\') {
+        allowed.append(c);
+      }
+    }
+    String msg = allowed.toString();
+    manager.failTokenLoader(new StatelessAuthError(msg, 401, "Token"));
+
+    assertRefused(alice("/secure"), 401, challenge("invalid_token", msg), "Token error: " + msg);
   }
 
   @Test

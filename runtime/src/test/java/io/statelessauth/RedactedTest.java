@@ -20,6 +20,14 @@ class RedactedTest {
   }
 
   @Test
+  void throwableWithSuppressedExceptionsThatNeverNameTheTokenIsLoggedAsItIs() {
+    IllegalStateException failure = new IllegalStateException("database down");
+    failure.addSuppressed(new IllegalArgumentException("closing the statement failed"));
+
+    assertSame(failure, Redacted.of(failure, TOKEN));
+  }
+
+  @Test
   void tokenInMessagesCausesAndSuppressedIsReplacedButTheTraceIsKept() {
     IllegalStateException cause = new IllegalStateException("no row for " + TOKEN);
     RuntimeException failure = new RuntimeException("lookup of " + TOKEN + " failed", cause);
@@ -41,6 +49,70 @@ class RedactedTest {
     RuntimeException failure = new RuntimeException("boom");
 
     assertSame(failure, Redacted.of(failure, null));
+  }
+
+  @Test
+  void tokenOnlyInTheCauseIsReplaced() {
+    RuntimeException failure = new RuntimeException("lookup failed", new IllegalStateException("no row for " + TOKEN));
+
+    String printed = printed(Redacted.of(failure, TOKEN));
+
+    assertFalse(printed.contains(TOKEN), printed);
+    assertTrue(printed.startsWith("java.lang.RuntimeException: lookup failed"), printed);
+    assertTrue(printed.contains("Caused by: java.lang.IllegalStateException: no row for <token>"), printed);
+  }
+
+  @Test
+  void tokenOnlyInASuppressedExceptionIsReplaced() {
+    RuntimeException failure = new RuntimeException("lookup failed");
+    failure.addSuppressed(new IllegalStateException("closing the statement for " + TOKEN + " failed"));
+
+    String printed = printed(Redacted.of(failure, TOKEN));
+
+    assertFalse(printed.contains(TOKEN), printed);
+    assertTrue(printed.contains("Suppressed: java.lang.IllegalStateException: closing the statement for <token> failed"),
+        printed);
+  }
+
+  @Test
+  void exceptionsWithoutAMessagePrintAsTheirClassAlone() {
+    IllegalStateException failure =
+        new IllegalStateException(null, new IllegalArgumentException("bad " + TOKEN, new ArithmeticException()));
+
+    String printed = printed(Redacted.of(failure, TOKEN));
+
+    assertFalse(printed.contains(TOKEN), printed);
+    assertTrue(printed.startsWith("java.lang.IllegalStateException" + System.lineSeparator()), printed);
+    assertTrue(printed.contains("Caused by: java.lang.IllegalArgumentException: bad <token>"), printed);
+    assertTrue(printed.contains("Caused by: java.lang.ArithmeticException" + System.lineSeparator()), printed);
+  }
+
+  /** Throwable refuses only a throwable that is its own cause: longer cycles are legal. */
+  @Test
+  void circularCausesAreFollowedOnce() {
+    IllegalStateException first = new IllegalStateException("first");
+    first.initCause(new IllegalArgumentException("second", first));
+    assertSame(first, Redacted.of(first, TOKEN));
+
+    IllegalStateException named = new IllegalStateException("lookup of " + TOKEN);
+    named.initCause(new IllegalArgumentException("wrapped", named));
+    String printed = printed(Redacted.of(named, TOKEN));
+
+    assertFalse(printed.contains(TOKEN), printed);
+    assertTrue(printed.startsWith("java.lang.IllegalStateException: lookup of <token>"), printed);
+    assertTrue(printed.contains("Caused by: java.lang.IllegalArgumentException: wrapped"), printed);
+  }
+
+  @Test
+  void exceptionThatIsBothTheCauseAndSuppressedIsReplacedOnce() {
+    IllegalStateException cause = new IllegalStateException("no row for " + TOKEN);
+    RuntimeException failure = new RuntimeException("lookup failed", cause);
+    failure.addSuppressed(cause);
+
+    String printed = printed(Redacted.of(failure, TOKEN));
+
+    assertFalse(printed.contains(TOKEN), printed);
+    assertTrue(printed.contains("Caused by: java.lang.IllegalStateException: no row for <token>"), printed);
   }
 
   private static String printed(Throwable throwable) {

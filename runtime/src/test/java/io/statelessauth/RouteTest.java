@@ -82,8 +82,19 @@ class RouteTest {
     assertNotEquals(route, manager.route().tokenType("refresh").scopes("read").roles("admin").build());
   }
 
+  @Test
+  void aRouteIsNeverEqualToARouteWithAnotherSchemeOrOtherScopesNorToAnythingElse() {
+    AuthRoute route = manager.route().scopes("read").build();
+
+    assertNotEquals(route, manager.route().authType("DPoP").scopes("read").build());
+    assertNotEquals(route, manager.route().scopes("write").build());
+    assertNotEquals(route, manager.route().scopes("read", "write").build());
+    assertFalse(route.equals(null));
+    assertNotEquals(route, (Object) route.toString());
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"Bad Scheme", "Bearer:", "Bearer\t", "B\u00e9arer", "Bea\"rer", "(Bearer)", "Bearer/1", ""})
+  @ValueSource(strings = {"Bad Scheme", "Bearer:", "Bearer\t", "B\u00e9arer", "B\u0080arer", "Bea\"rer", "(Bearer)", "Bearer/1", ""})
   void schemeThatIsNotAnRfc9110TokenIsRejected(String authType) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> manager.route().authType(authType));
     assertTrue(e.getMessage().contains("authType"), e.getMessage());

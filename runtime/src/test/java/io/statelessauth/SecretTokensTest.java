@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link SecretTokens}: shape and uniqueness of new tokens, the hash, the comparison. */
 class SecretTokensTest {
@@ -103,6 +105,13 @@ class SecretTokensTest {
     assertThrows(IllegalArgumentException.class, () -> SecretTokens.hash("end\uD83D"));
 
     assertEquals("token is malformed UTF-16 (a lone surrogate)", lone.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\uD800a", "x\uD800yz", "\uD800\uD800"})
+  void highSurrogateFollowedByAnythingButALowOneIsRefused(String malformed) {
+    assertThrows(IllegalArgumentException.class, () -> SecretTokens.hash(malformed));
+    assertThrows(IllegalArgumentException.class, () -> SecretTokens.equal(malformed, malformed));
   }
 
   @Test

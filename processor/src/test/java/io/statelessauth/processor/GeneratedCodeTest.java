@@ -134,13 +134,14 @@ import java.io.IOException;
     }
   }
 
+  /** Compiles {@code sources} with the processor under {@code -Xlint:all -Werror}. */
+  private static Compilation compileUnderLintAllWerror(JavaFileObject... sources) {
+    return javac().withProcessors(new StatelessAuthProcessor()).withOptions(LINT_ALL, "-Werror").compile(sources);
+  }
+
   @Test
   void realisticInputCompilesWithoutWarningsUnderLintAllWerror() {
-    Compilation compilation =
-        javac()
-            .withProcessors(new StatelessAuthProcessor())
-            .withOptions(LINT_ALL, "-Werror")
-            .compile(realisticInput());
+    Compilation compilation = compileUnderLintAllWerror(realisticInput().toArray(JavaFileObject[]::new));
     assertThat(compilation).succeededWithoutWarnings();
   }
 
@@ -215,6 +216,19 @@ import java.io.IOException;
     JavaFileObject user = source("test.User", "package test;\n\npublic final class User {\n  public User(String name) {}\n}");
     String manager = generated(compileWithModels(token, user, API), "test.StatelessAuthManager");
     assertThat(manager).contains("super(ModelMixins.NONE, builder.config, builder.errorHandler, builder.listener, builder.cache);");
+  }
+
+  @Test
+  void managerTellsTheRuntimeWhichSingleModelImplementsAMixin() {
+    JavaFileObject plainToken = source("test.Token",
+        "package test;\n\npublic final class Token {\n  public final long userId;\n\n"
+            + "  public Token(long userId) {\n    this.userId = userId;\n  }\n}");
+    JavaFileObject plainUser = source("test.User", "package test;\n\npublic final class User {\n  public User(String name) {}\n}");
+
+    assertThat(generated(compileWithModels(plainUser, API), "test.StatelessAuthManager"))
+        .contains("super(ModelMixins.TOKEN, builder.config, builder.errorHandler, builder.listener, builder.cache);");
+    assertThat(generated(compileWithModels(plainToken, API), "test.StatelessAuthManager"))
+        .contains("super(ModelMixins.USER, builder.config, builder.errorHandler, builder.listener, builder.cache);");
   }
 
   @Test
@@ -373,11 +387,7 @@ import java.io.IOException;
               void secret(Map<String, ?> user) {}
             }
             """);
-    Compilation compilation =
-        javac()
-            .withProcessors(new StatelessAuthProcessor())
-            .withOptions(LINT_ALL, "-Werror")
-            .compile(TOKEN, TOKENS, users, api);
+    Compilation compilation = compileUnderLintAllWerror(TOKEN, TOKENS, users, api);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(generated(compilation, "test.StatelessAuthManager"))
         .contains("@SuppressWarnings(\"unchecked\")\n  public static Map<String, Object> currentUser() {");
@@ -427,12 +437,142 @@ import java.io.IOException;
               void secret(java.util.List token) {}
             }
             """);
-    Compilation compilation =
-        javac()
-            .withProcessors(new StatelessAuthProcessor())
-            .withOptions(LINT_ALL, "-Werror")
-            .compile(USER, tokens, users, api);
+    Compilation compilation = compileUnderLintAllWerror(USER, tokens, users, api);
     assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void userTypeWithABoundedWildcardCompilesWithoutWarnings() {
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            import java.util.List;
+
+            @io.statelessauth.annotations.UserLoader
+            public final class Users {
+              public List<? extends Number> load(Token token) {
+                return List.of(token.userId);
+              }
+            }
+            """);
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            import java.util.List;
+
+            class Api {
+              @io.statelessauth.annotations.TokenRequired
+              void secret(List<? extends Number> user) {}
+            }
+            """);
+    Compilation compilation = compileUnderLintAllWerror(TOKEN, TOKENS, users, api);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void rawTypeInsideAWildcardOrAnArrayOfTheModelsCompilesWithoutWarnings() {
+    JavaFileObject tokens =
+        source(
+            "test.Tokens",
+            """
+            package test;
+
+            import java.util.List;
+
+            @io.statelessauth.annotations.TokenLoader
+            @SuppressWarnings("rawtypes")
+            public final class Tokens {
+              public List<? extends List> load(String token, String tokenType, String authType) {
+                return List.of();
+              }
+            }
+            """);
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            import java.util.List;
+
+            @io.statelessauth.annotations.UserLoader
+            @SuppressWarnings("rawtypes")
+            public final class Users {
+              public List[] load(List<? extends List> token) {
+                return new List[0];
+              }
+            }
+            """);
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            @SuppressWarnings("rawtypes")
+            class Api {
+              @io.statelessauth.annotations.TokenRequired
+              void secret(java.util.List[] user) {}
+            }
+            """);
+    Compilation compilation = compileUnderLintAllWerror(tokens, users, api);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void genericHandlerClassIsTakenWithAWildcardForEachTypeParameter() {
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            class Api<T, U extends Number> {
+              @io.statelessauth.annotations.TokenRequired
+              void secret(User user) {}
+            }
+            """);
+    Compilation compilation = compileUnderLintAllWerror(TOKEN, USER, TOKENS, USERS, api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generated(compilation, "test.AuthenticatedApi"))
+        .contains("AuthenticatedApi(Api<?, ?> target, StatelessAuthManager manager) {");
+  }
+
+  @Test
+  void userOfTypeObjectIsReturnedWithoutACast() {
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            @io.statelessauth.annotations.UserLoader
+            public final class Users {
+              public Object load(Token token) {
+                return token;
+              }
+            }
+            """);
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            class Api {
+              @io.statelessauth.annotations.TokenRequired
+              void secret(com.sun.net.httpserver.HttpExchange exchange) {}
+            }
+            """);
+    Compilation compilation = compileUnderLintAllWerror(TOKEN, TOKENS, users, api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generated(compilation, "test.StatelessAuthManager")).contains("return CurrentStatelessUser.get();");
   }
 
   @Test

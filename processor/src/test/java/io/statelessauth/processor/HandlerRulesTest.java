@@ -10,6 +10,9 @@ import com.google.testing.compile.Compilation;
 import io.statelessauth.processor.validation.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The compile-time checks of the {@code @TokenRequired} handlers. */
 class HandlerRulesTest {
@@ -73,8 +76,15 @@ class HandlerRulesTest {
         .onLineContaining("public class Api");
   }
 
-  @Test
-  void parameterTypeTheWrapperCannotNameIsAnError() {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Named                           | Api.Member                 | test.Api.Named",
+        "Named[]                         | Api.Member[]               | test.Api.Named[]",
+        "java.util.List<? extends Named> | java.util.List<Api.Member> | java.util.List<? extends test.Api.Named>"
+      })
+  void parameterTypeTheWrapperCannotNameIsAnError(String parameter, String user, String reported) {
     JavaFileObject api =
         source(
             "test.Api",
@@ -88,9 +98,9 @@ class HandlerRulesTest {
 
               @io.statelessauth.annotations.TokenRequired
               void secret(
-                  Named named) {}
+                  %s named) {}
             }
-            """);
+            """.formatted(parameter));
     JavaFileObject users =
         source(
             "test.Users",
@@ -99,17 +109,15 @@ class HandlerRulesTest {
 
             @io.statelessauth.annotations.UserLoader
             public final class Users {
-              public Api.Member load(Token token) {
+              public %s load(Token token) {
                 return null;
               }
             }
-            """);
+            """.formatted(user));
     assertThat(compileWithModels(api, users))
-        .hadErrorContaining(
-            Messages.PARAMETER_UNREACHABLE.format(
-                "named", "Api.secret", "test.Api.Named", "AuthenticatedApi"))
+        .hadErrorContaining(Messages.PARAMETER_UNREACHABLE.format("named", "Api.secret", reported, "AuthenticatedApi"))
         .inFile(api)
-        .onLineContaining("Named named");
+        .onLineContaining(" named)");
   }
 
   // Where a handler may be
@@ -209,6 +217,59 @@ class HandlerRulesTest {
         .hadErrorContaining(Messages.HANDLER_IN_LOCAL_CLASS.format("an anonymous class"))
         .inFile(api)
         .onLineContaining("void secret");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "import io.statelessauth.annotations.*;\n\nclass Api {\n  void wire() {\n    class Local {\n      @TokenRequired",
+      "class Api {\n  void wire() {\n    class Local {\n      @io.statelessauth.annotations.TokenRequired"})
+  void handlerInALocalClassIsAnErrorHoweverTheAnnotationIsNamed(String start) {
+    JavaFileObject api =
+        source("test.Api", "package test;\n\n" + start + "\n      void secret(com.sun.net.httpserver.HttpExchange exchange) {}\n    }\n  }\n}\n");
+    assertThat(compileWithModels(api))
+        .hadErrorContaining(Messages.HANDLER_IN_LOCAL_CLASS.format("local class Local"))
+        .inFile(api)
+        .onLineContaining("void secret");
+  }
+
+  @Test
+  void otherAnnotationsOnAMethodOfALocalClassAreNotReported() {
+    JavaFileObject own = source("other.TokenRequired", "package other;\n\npublic @interface TokenRequired {}\n");
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            import other.TokenRequired;
+
+            class Api {
+              void wire() {
+                class Local {
+                  @TokenRequired
+                  @Deprecated
+                  void secret() {}
+                }
+              }
+            }
+            """);
+    assertThat(compileWithModels(own, api)).succeeded();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"interface", "enum", "record", "@interface"})
+  void handlerClassNestedInAnyKindOfTypeIsNoLocalClass(String kind) {
+    String header = kind.equals("record") ? "record Outer()" : kind + " Outer";
+    String body = kind.equals("enum") ? "  ONE;\n\n" : "";
+    JavaFileObject outer =
+        source(
+            "test.Outer",
+            "package test;\n\npublic " + header + " {\n" + body
+                + "  public static class Api {\n"
+                + "    @io.statelessauth.annotations.TokenRequired\n"
+                + "    public void secret(com.sun.net.httpserver.HttpExchange exchange) {}\n"
+                + "  }\n}\n");
+    assertThat(compileWithModels(outer)).succeededWithoutWarnings();
   }
 
   @Test
@@ -321,6 +382,34 @@ class HandlerRulesTest {
         .onLineContaining("void secret");
   }
 
+  @Test
+  void handlerMayDeclareUncheckedExceptionsAndErrors() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired
+              void secret(HttpExchange exchange) throws IOException, IllegalStateException, AssertionError {}
+            """);
+    assertThat(compileWithModels(api)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void valuesAreReadFromTokenRequiredWhateverAnnotationComesFirst() {
+    JavaFileObject api =
+        api(
+            """
+              @SuppressWarnings("unused")
+              @TokenRequired(tokenType = "refresh")
+              void secret(HttpExchange exchange) {}
+            """);
+    Compilation compilation = compileWithModels(api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.AuthenticatedApi")
+        .contentsAsUtf8String()
+        .contains("manager.route().tokenType(\"refresh\").build()");
+  }
+
   // authType and tokenType
 
   @Test
@@ -371,6 +460,21 @@ class HandlerRulesTest {
         .hadErrorContaining(Messages.SCOPE_NOT_SCOPE_TOKEN.format("write \"all\""))
         .inFile(api)
         .onLineContaining("\"write \\\"all\\\"\"");
+  }
+
+  @Test
+  void emptyScopeIsReportedOnThatScope() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(
+                  scopes = {"read", ""})
+              void secret(HttpExchange exchange) {}
+            """);
+    assertThat(compileWithModels(api))
+        .hadErrorContaining(Messages.SCOPE_NOT_SCOPE_TOKEN.format(""))
+        .inFile(api)
+        .onLineContaining("scopes = {\"read\", \"\"}");
   }
 
   @Test

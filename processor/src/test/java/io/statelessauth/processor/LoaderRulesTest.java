@@ -290,7 +290,7 @@ class LoaderRulesTest {
     JavaFileObject tokens = tokens("  public Token find(String token) { return null; }");
     assertThat(compileWithModels(tokens))
         .hadErrorContaining(
-            Messages.LOAD_MISSING.format("TokenLoader", "test.Tokens", io.statelessauth.processor.validation.LoaderKind.TOKEN.example()))
+            Messages.LOAD_MISSING.format("TokenLoader", "test.Tokens", "Token load(String token, String tokenType, String authType)"))
         .inFile(tokens)
         .onLineContaining("public final class Tokens");
   }

@@ -122,6 +122,47 @@ class OptionalAndRoleRulesTest {
         .contains("target.greet(exchange, Optional.ofNullable(user), Optional.ofNullable(token))");
   }
 
+  @Test
+  void optionalOfASuperBoundIsTheModelBelowIt() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(optional = true)
+              void greet(HttpExchange exchange, Optional<? super User> caller) {}
+            """);
+    Compilation compilation = compileWithModels(api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.AuthenticatedApi")
+        .contentsAsUtf8String()
+        .contains("target.greet(exchange, Optional.ofNullable(user))");
+  }
+
+  @Test
+  void unboundedOrRawOptionalFitsBothModelsAndIsAmbiguous() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(optional = true)
+              @SuppressWarnings("rawtypes")
+              void greet(
+                  Optional<?> anything,
+                  Optional raw) {}
+            """);
+    Compilation compilation = compileWithModels(api);
+    String both = "an Optional of the user test.User and an Optional of the token model test.Token";
+    assertThat(compilation)
+        .hadErrorContaining(
+            Messages.PARAMETER_AMBIGUOUS.format("anything", "Api.greet", "java.util.Optional<?>", both, INJECTABLE_OPTIONAL))
+        .inFile(api)
+        .onLineContaining("Optional<?> anything");
+    assertThat(compilation)
+        .hadErrorContaining(
+            Messages.PARAMETER_AMBIGUOUS.format("raw", "Api.greet", "java.util.Optional", both, INJECTABLE_OPTIONAL))
+        .inFile(api)
+        .onLineContaining("Optional raw");
+  }
+
   // Roles
 
   @Test

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.statelessauth.processor.Fixtures.API;
+import static io.statelessauth.processor.Fixtures.TOKEN;
 import static io.statelessauth.processor.Fixtures.TOKENS;
 import static io.statelessauth.processor.Fixtures.USER;
 import static io.statelessauth.processor.Fixtures.USERS;
@@ -12,65 +13,19 @@ import static io.statelessauth.processor.Fixtures.source;
 import com.google.testing.compile.Compilation;
 import io.statelessauth.processor.validation.Messages;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** Processing across rounds, and failures that must never crash javac. */
 class RoundsTest {
 
-  /** Another processor that writes {@code test.Token} in the first round. */
-  static final class TokenModelProcessor extends AbstractProcessor {
-    private boolean written;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (!written) {
-        written = true;
-        try (Writer out = processingEnv.getFiler().createSourceFile("test.Token").openWriter()) {
-          out.write(
-              """
-              package test;
-
-              public final class Token implements io.statelessauth.TokenMixin {
-                public final long userId;
-
-                public Token(long userId) {
-                  this.userId = userId;
-                }
-              }
-              """);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return false;
-    }
-  }
-
   @Test
   void typeThatAnotherProcessorGeneratesLaterIsWaitedFor() {
     Compilation compilation =
         javac()
-            .withProcessors(new StatelessAuthProcessor(), new TokenModelProcessor())
+            .withProcessors(new StatelessAuthProcessor(), new FirstRoundWriter("test.Token", TOKEN))
             .compile(USER, TOKENS, USERS, API);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)

@@ -64,6 +64,11 @@ final class AuthenticatedWriter {
     if (handlers.isHttpHandler()) {
       type.addSuperinterface(RuntimeTypes.HTTP_HANDLER);
     }
+    if (handlers.loaders().rawTypes()) {
+      // The lambdas' parameters take the model types; javac warns, at no line the user could
+      // annotate, about a raw type inside one of their type arguments.
+      type.addAnnotation(SourceWriter.suppress("rawtypes"));
+    }
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addJavadoc(

@@ -15,7 +15,6 @@ import static javax.lang.model.element.Modifier.PROTECTED;
 import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -90,7 +89,7 @@ final class ManagerWriter {
                     .build());
     sources.markGenerated(type, pair.tokenLoader());
     if (pair.rawTypes()) {
-      type.addAnnotation(suppress("rawtypes"));
+      type.addAnnotation(SourceWriter.suppress("rawtypes"));
     }
     type.addType(builder(pair, manager));
     return sources.write(manager.packageName(), type.build(), pair.tokenLoader());
@@ -131,7 +130,7 @@ final class ManagerWriter {
       return method.addStatement("return $T.get()", RuntimeTypes.CURRENT_USER).build();
     }
     if (!pair.userReifiable()) {
-      method.addAnnotation(suppress("unchecked"));
+      method.addAnnotation(SourceWriter.suppress("unchecked"));
     }
     return method.addStatement("return ($T) $T.get()", user, RuntimeTypes.CURRENT_USER).build();
   }
@@ -209,10 +208,6 @@ final class ManagerWriter {
         .addStatement("throw new $T($S)", IllegalStateException.class, message)
         .endControlFlow()
         .build();
-  }
-
-  private static AnnotationSpec suppress(String warning) {
-    return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", warning).build();
   }
 
   /** One builder setting: its type, its name (field, setter and parameter) and its javadoc. */

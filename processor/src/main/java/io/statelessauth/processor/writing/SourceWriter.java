@@ -61,6 +61,11 @@ final class SourceWriter {
     return false;
   }
 
+  /** {@code @SuppressWarnings("<warning>")}, for generated code that names a type the user's own code names. */
+  static AnnotationSpec suppress(String warning) {
+    return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", warning).build();
+  }
+
   /**
    * Writes {@code type} into {@code packageName}; whether it was written. A failure is reported on
    * {@code origin}.
