@@ -42,11 +42,6 @@ public final class ValidationReport {
     return new Builder(subject);
   }
 
-  /** The element this report is about. */
-  public Element subject() {
-    return subject;
-  }
-
   /** Whether neither this report nor any of its subreports holds an error (warnings are clean). */
   public boolean isClean() {
     for (Item item : items) {
