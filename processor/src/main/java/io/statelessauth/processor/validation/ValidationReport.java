@@ -17,12 +17,10 @@ import javax.tools.Diagnostic;
  * when it {@link #isClean() is clean}.
  */
 public final class ValidationReport {
-  private final Element subject;
   private final List<Item> items;
   private final List<ValidationReport> subreports;
 
   private ValidationReport(Builder builder) {
-    this.subject = builder.subject;
     this.items = List.copyOf(builder.items);
     this.subreports = List.copyOf(builder.subreports);
   }
