@@ -52,8 +52,7 @@ class GeneratedCodeTest {
 
           import com.sun.net.httpserver.HttpExchange;
           import io.statelessauth.annotations.TokenRequired;
-          import java.io.File;
-import java.io.IOException;
+          import java.io.IOException;
 
           public class Routes {
             @TokenRequired(tokenType = "refresh", authType = "Basic", scopes = {"read", "write"})
@@ -77,8 +76,7 @@ import java.io.IOException;
           import com.sun.net.httpserver.HttpExchange;
           import com.sun.net.httpserver.HttpHandler;
           import io.statelessauth.annotations.TokenRequired;
-          import java.io.File;
-import java.io.IOException;
+          import java.io.IOException;
 
           public final class Whoami implements HttpHandler {
             @TokenRequired
@@ -270,6 +268,39 @@ import java.io.IOException;
     assertThat(whoami).contains("public final class AuthenticatedWhoami implements HttpHandler {");
     assertThat(whoami).contains("public void handle(HttpExchange exchange) throws IOException {");
     assertThat(whoami).contains("public HttpHandler handle() {");
+  }
+
+  @Test
+  void httpHandlerWhoseAnnotatedMethodsAreNotItsHandleGivesNoHttpHandler() {
+    JavaFileObject overloads =
+        source(
+            "test.Overloads",
+            """
+            package test;
+
+            import com.sun.net.httpserver.HttpExchange;
+            import com.sun.net.httpserver.HttpHandler;
+            import io.statelessauth.annotations.TokenRequired;
+            import java.io.IOException;
+
+            public final class Overloads implements HttpHandler {
+              @Override
+              public void handle(HttpExchange exchange) throws IOException {}
+
+              @TokenRequired
+              public void handle(HttpExchange exchange, User user) throws IOException {}
+
+              @TokenRequired
+              public static void handle2(HttpExchange exchange) throws IOException {}
+            }
+            """);
+    Compilation compilation = compileWithModels(overloads);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = generated(compilation, "test.AuthenticatedOverloads");
+    assertThat(generated).contains("public final class AuthenticatedOverloads {");
+    assertThat(generated).doesNotContain("implements HttpHandler");
+    assertThat(generated).contains("public HttpHandler handle() {");
   }
 
   @Test
