@@ -34,7 +34,7 @@ LOG=$(mktemp)
 java -Xms512m -Xmx512m ${SERVER_JAVA_OPTS:-} -cp "$JAR" io.statelessauth.benchmarks.load.LoadServer \
   "$PORT" "$ROUTE_PATH" "$WORKERS" "$LIFETIME" >"$LOG" 2>&1 &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true; rm -f "$LOG"' EXIT
+trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -f "$LOG"' EXIT
 for _ in $(seq 100); do
   grep -q '^listening' "$LOG" && break
   sleep 0.1
