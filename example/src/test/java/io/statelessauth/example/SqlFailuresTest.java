@@ -29,6 +29,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -157,41 +158,42 @@ class SqlFailuresTest {
 
   @Test
   void everySqliteResultCodeOutsideTheReadmesListIsA500() throws IOException {
-    List<String> listed = ReadmeRow.read().unavailable();
-    List<Failure> unlisted = new ArrayList<>();
-    for (SQLiteErrorCode code : SQLiteErrorCode.values()) {
-      if (listed.stream().noneMatch(name -> sqliteCodesNamed(name).contains(code))) {
-        unlisted.addAll(sqliteFailures(code));
-      }
-    }
+    List<Failure> unlisted = unlisted(List.of(SQLiteErrorCode.values()),
+        SqlFailuresTest::sqliteCodesNamed, SqlFailuresTest::sqliteFailures);
 
     assertEquals(List.of(), misclassified(unlisted, false));
   }
 
   @Test
   void everyPostgresStateOutsideTheReadmesListIsA500() throws IOException {
-    List<String> listed = ReadmeRow.read().unavailable();
-    List<Failure> unlisted = new ArrayList<>();
-    for (String state : POSTGRES_STATES) {
-      if (listed.stream().noneMatch(name -> statesNamed(name).contains(state))) {
-        unlisted.addAll(stateFailures(state));
-      }
-    }
+    List<Failure> unlisted = unlisted(POSTGRES_STATES,
+        SqlFailuresTest::statesNamed, SqlFailuresTest::stateFailures);
 
     assertEquals(List.of(), misclassified(unlisted, false));
   }
 
   @Test
   void everyJdbcExceptionTypeOutsideTheReadmesListIsA500() throws IOException {
-    List<String> listed = ReadmeRow.read().unavailable();
-    List<Failure> unlisted = new ArrayList<>();
-    for (Class<? extends SQLException> type : JDBC_TYPES.keySet()) {
-      if (listed.stream().noneMatch(name -> typesNamed(name).contains(type))) {
-        unlisted.addAll(typeFailures(type));
-      }
-    }
+    List<Failure> unlisted = unlisted(JDBC_TYPES.keySet(),
+        SqlFailuresTest::typesNamed, SqlFailuresTest::typeFailures);
 
     assertEquals(List.of(), misclassified(unlisted, false));
+  }
+
+  /**
+   * The failures made from each of {@code all} (codes, states or types) that no name in the
+   * README's list of unavailable failures stands for, as {@code named} resolves a name.
+   */
+  private static <T> List<Failure> unlisted(Collection<T> all, Function<String, List<T>> named,
+      Function<T, List<Failure>> failures) throws IOException {
+    List<String> listed = ReadmeRow.read().unavailable();
+    List<Failure> unlisted = new ArrayList<>();
+    for (T each : all) {
+      if (listed.stream().noneMatch(name -> named.apply(name).contains(each))) {
+        unlisted.addAll(failures.apply(each));
+      }
+    }
+    return unlisted;
   }
 
   /**
