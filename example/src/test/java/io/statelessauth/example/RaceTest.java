@@ -68,7 +68,7 @@ class RaceTest {
     server.close();
   }
 
-  /** Sends {@code request.apply(i)} from client {@code i} of the first {@code count}, not waiting. */
+  /** Sends {@code request.apply(i)} from each client {@code i} below {@code count}; no waiting. */
   private static List<Future<Response>> send(int count, IntFunction<Response> request) {
     List<Future<Response>> responses = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -170,7 +170,8 @@ class RaceTest {
 
     assertEquals(Map.of(401, HELD), statuses(answers(held)));
     assertEquals(401, whoami(rotated.access()), "the held requests revoked the family");
-    assertEquals(Map.of(401, CLIENTS), statuses(atOnce(i -> clients.get(i).refresh(old.refresh()))));
+    List<Response> replays = atOnce(i -> clients.get(i).refresh(old.refresh()));
+    assertEquals(Map.of(401, CLIENTS), statuses(replays));
     assertEquals(200, whoami(otherLogin.access()));
     assertEquals(1, database.pairsOf(username), "only the other login's pair is left");
   }

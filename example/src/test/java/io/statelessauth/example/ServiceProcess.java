@@ -91,7 +91,7 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** {@code java ... Main args}, in the test's JDK with its class path; errors go with the output. */
+  /** {@code java ... Main args} in the test's JDK and class path, errors merged into the output. */
   private static ProcessBuilder main(List<String> args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -238,7 +238,7 @@ class SqlFailuresTest {
     }
   }
 
-  /** The failures the README's {@code name} stands for; fails the test for a name it does not know. */
+  /** The failures the README's {@code name} stands for; fails the test for an unknown name. */
   private static List<Failure> failuresNamed(String name) {
     List<Failure> failures = new ArrayList<>();
     sqliteCodesNamed(name).forEach(code -> failures.addAll(sqliteFailures(code)));
@@ -261,7 +261,8 @@ class SqlFailuresTest {
             + "`, which is no SQLite result code the driver knows"));
     boolean primary = named.code == (named.code & 0xff);
     return Arrays.stream(SQLiteErrorCode.values())
-        .filter(code -> code == named || primary && code.code >= 0 && (code.code & 0xff) == named.code)
+        .filter(code -> code == named
+            || primary && code.code >= 0 && (code.code & 0xff) == named.code)
         .collect(Collectors.toList());
   }
 

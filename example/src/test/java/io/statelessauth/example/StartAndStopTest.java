@@ -40,7 +40,7 @@ class StartAndStopTest {
   private static final Duration STOP_BOUND = Duration.ofSeconds(4);
   /** Added to {@link #STOP_BOUND}: a shared 2-core machine under load, JVM shutdown included. */
   private static final Duration SLACK = Duration.ofSeconds(10);
-  /** A guard against a run that never ends, not a claim: far beyond a JVM start on a busy machine. */
+  /** A guard against a run that never ends, not a claim: far beyond a JVM start under load. */
   private static final Duration RUN_BOUND = Duration.ofSeconds(60);
   /** The JVM's status after SIGTERM: 128 + 15. */
   private static final int TERMINATED = 143;
