@@ -2,6 +2,7 @@ package io.statelessauth.example;
 
 import com.sun.net.httpserver.HttpServer;
 import io.statelessauth.AuthCache;
+import io.statelessauth.AuthListener;
 import io.statelessauth.example.Settings.CacheSize;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -54,6 +55,16 @@ final class ExampleServer implements AutoCloseable {
 
   /** Opens the database and starts serving; {@code clock} decides when tokens expire. */
   static ExampleServer start(Settings settings, Clock clock) throws IOException, SQLException {
+    return start(settings, clock, AuthListener.NONE);
+  }
+
+  /**
+   * Opens the database and starts serving; {@code clock} decides when tokens expire, and {@code
+   * listener} is told of every authentication, on the request's thread, just before its handler
+   * runs (tests hold requests there).
+   */
+  static ExampleServer start(Settings settings, Clock clock, AuthListener listener)
+      throws IOException, SQLException {
     // The JDK reads its properties once, when the first HttpServer is created.
     ServerProperties.apply(settings);
     Database database = Database.open(settings.databaseUrl(), settings.databasePassword(),
@@ -72,7 +83,8 @@ final class ExampleServer implements AutoCloseable {
           .tokenLoader(tokenLoader)
           .userLoader(new Users(users))
           .config(settings.authConfig())
-          .errorHandler(new RetryAfterErrorHandler());
+          .errorHandler(new RetryAfterErrorHandler())
+          .listener(listener);
       if (cache != null) {
         builder.cache(cache);
       }

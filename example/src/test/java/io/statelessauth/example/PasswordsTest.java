@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PasswordsTest {
 
@@ -29,12 +34,51 @@ class PasswordsTest {
     assertNotEquals(passwords.hash("same password"), passwords.hash("same password"));
   }
 
+  /**
+   * The published PBKDF2-HMAC-SHA256 vectors of RFC 7914, section 11 ("Test Vectors for PBKDF2
+   * with HMAC-SHA-256"), checked through {@link Passwords#matches}: a stored hash made of the
+   * vector's salt, count and derived key verifies only if {@code Passwords} derives exactly that
+   * key. The RFC gives 64 bytes; {@code Passwords} derives 32, which are the first 32 of them,
+   * since PBKDF2's output is its 32-byte blocks one after the other, each computed on its own
+   * (RFC 8018, section 5.2).
+   */
+  @ParameterizedTest(name = "P={0}, S={1}, c={2}")
+  @CsvSource({
+      "passwd,   salt, 1,     55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+          + "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783",
+      "Password, NaCl, 80000, 4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"
+          + "a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d"})
+  void passwordsDerivesThePublishedPbkdf2HmacSha256Vectors(
+      String password, String salt, int iterations, String derivedKey) {
+    Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
+    byte[] firstBlock = HexFormat.of().parseHex(derivedKey.substring(0, 64));
+    String stored = String.join("$", "pbkdf2-sha256", Integer.toString(iterations),
+        base64.encodeToString(salt.getBytes(StandardCharsets.US_ASCII)),
+        base64.encodeToString(firstBlock));
+    Passwords atTheVectorsCount = new Passwords(iterations);
+
+    assertTrue(atTheVectorsCount.matches(password, stored));
+    assertFalse(atTheVectorsCount.matches(password.toUpperCase(), stored));
+    assertFalse(atTheVectorsCount.needsRehash(stored));
+  }
+
+  /**
+   * The service's own count, 600 000, through the path a registration and a login take: the hash
+   * records the count, the right password verifies against it and another does not. With the
+   * vectors above, this shows that what is stored is PBKDF2-HMAC-SHA256 at 600 000 iterations.
+   * Slow on purpose (three derivations at the real count).
+   */
   @Test
-  void theHashRecordsItsIterationsAndHidesThePassword() {
-    String stored = new Passwords(Settings.MIN_PASSWORD_ITERATIONS).hash("correct horse");
+  void aHashAtTheRealCountRecordsItVerifiesTheRightPasswordOnlyAndHidesIt() {
+    Passwords real = new Passwords(Settings.defaults().passwordIterations());
+
+    String stored = real.hash("correct horse");
 
     assertTrue(stored.startsWith("pbkdf2-sha256$600000$"), stored);
     assertFalse(stored.contains("correct horse"));
+    assertFalse(real.needsRehash(stored));
+    assertTrue(real.matches("correct horse", stored));
+    assertFalse(real.matches("correct horsE", stored));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.statelessauth.example;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +23,7 @@ import java.util.regex.Pattern;
  * The service started as an operator starts it, {@code java ... Main --flags}, in a process of
  * its own: a second instance over a SQLite file that shares nothing with the test's JVM but the
  * file. It listens on a free loopback port; {@link #close()} stops it with SIGTERM, as Ctrl-C
- * would.
+ * would. {@link #run} runs {@code Main} to its end instead, for its exit status.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -30,11 +33,13 @@ final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final URI uri;
   private final StringBuilder output;
+  private final Thread reader;
 
-  private ServiceProcess(Process process, URI uri, StringBuilder output) {
+  private ServiceProcess(Process process, URI uri, StringBuilder output, Thread reader) {
     this.process = process;
     this.uri = uri;
     this.output = output;
+    this.reader = reader;
   }
 
   /**
@@ -42,24 +47,58 @@ final class ServiceProcess implements AutoCloseable {
    * {@code flags}, and waits up to 60 s until it says where it listens.
    */
   static ServiceProcess start(Path database, String... flags) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+    List<String> args = new ArrayList<>(List.of(
         "--host", "127.0.0.1", "--port", "0", "--db", "jdbc:sqlite:" + database));
-    command.addAll(List.of(flags));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    args.addAll(List.of(flags));
+    Process process = main(args).start();
     StringBuilder output = new StringBuilder();
     CompletableFuture<URI> listening = new CompletableFuture<>();
     Thread reader = new Thread(() -> read(process, output, listening), "service-process-output");
     reader.setDaemon(true);
     reader.start();
     try {
-      return new ServiceProcess(process, listening.get(60, TimeUnit.SECONDS), output);
+      return new ServiceProcess(process, listening.get(60, TimeUnit.SECONDS), output, reader);
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
       process.destroyForcibly();
       throw new IllegalStateException("The service process did not start: " + e + "\n" + output, e);
     }
+  }
+
+  /** What a run of {@code Main} that ended printed, standard output and error together. */
+  record Exit(int status, String output) {}
+
+  /**
+   * Runs {@code Main} with {@code args} alone, as an operator would, and waits up to {@code
+   * bound} for it to exit; fails the test (and kills it) if it has not.
+   */
+  static Exit run(Duration bound, String... args) throws IOException, InterruptedException {
+    Process process = main(List.of(args)).start();
+    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+      try {
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      fail("Main " + String.join(" ", args) + " did not exit within " + bound.toSeconds() + " s");
+    }
+    try {
+      return new Exit(process.exitValue(), output.get(10, TimeUnit.SECONDS));
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("The output of Main could not be read", e);
+    }
+  }
+
+  /** {@code java ... Main args} in the test's JDK and class path, errors merged into the output. */
+  private static ProcessBuilder main(List<String> args) {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(args);
+    return new ProcessBuilder(command).redirectErrorStream(true);
   }
 
   private static void read(Process process, StringBuilder output, CompletableFuture<URI> listening) {
@@ -93,6 +132,29 @@ final class ServiceProcess implements AutoCloseable {
     synchronized (output) {
       return output.toString();
     }
+  }
+
+  /**
+   * Sends SIGTERM, as Ctrl-C or a service manager would, and returns at once. Through the process
+   * handle: {@link Process#destroy()} sends the same signal but also closes the pipes, and what
+   * the process prints while it stops would be lost.
+   */
+  void terminate() {
+    process.toHandle().destroy();
+  }
+
+  /**
+   * Waits up to {@code bound} for the process to exit and returns its status, once {@link
+   * #output()} holds all it printed; fails the test (and kills the process) if it has not exited
+   * by then.
+   */
+  int awaitExit(Duration bound) throws InterruptedException {
+    if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      fail("the service did not exit within " + bound.toMillis() + " ms:\n" + output());
+    }
+    reader.join(TimeUnit.SECONDS.toMillis(10));
+    return process.exitValue();
   }
 
   /** Stops the process with SIGTERM, and kills it if it has not stopped within 10 s. */
