@@ -90,6 +90,12 @@ final class Database implements AutoCloseable {
    */
   private static final long SCHEMA_LOCK = 0x5374_6c41_7574_6831L;
 
+  /** SQLite's primary result code for a database locked by another connection. */
+  private static final int SQLITE_BUSY = 5;
+
+  /** How long an instance waits before it tries again to switch a new file to WAL mode. */
+  private static final Duration WAL_SWITCH_RETRY = Duration.ofMillis(5);
+
   private final ConnectionPool pool;
   private final boolean sqlite;
   private final OutageLog outages;
@@ -120,7 +126,7 @@ final class Database implements AutoCloseable {
     if (sqlite) {
       DatabaseFile.of(url).createForOwnerOnly();
     }
-    createSchema(url, properties, sqlite);
+    createSchema(url, properties, sqlite, busyTimeout);
     if (sqlite) {
       properties.setProperty("open_mode", OPEN_EXISTING);
     }
@@ -164,7 +170,8 @@ final class Database implements AutoCloseable {
    * #SCHEMA_LOCK}: instances started at the same moment create the schema one after the other,
    * and each later one finds it made.
    */
-  private static void createSchema(String url, Properties properties, boolean sqlite)
+  private static void createSchema(
+      String url, Properties properties, boolean sqlite, Duration busyTimeout)
       throws SQLException {
     Properties first = new Properties();
     first.putAll(properties);
@@ -172,7 +179,9 @@ final class Database implements AutoCloseable {
       // Kept in the file: every later connection, read-only ones too, reads and writes the log.
       first.setProperty("journal_mode", "WAL");
     }
-    try (Connection connection = DriverManager.getConnection(url, first);
+    try (Connection connection = sqlite
+            ? openSwitchingToWal(url, first, busyTimeout)
+            : DriverManager.getConnection(url, first);
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
       if (!sqlite) {
@@ -196,6 +205,33 @@ final class Database implements AutoCloseable {
         statement.execute(sql);
       }
       connection.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * Opens a SQLite connection that switches the file to write-ahead-log mode, trying again while
+   * it fails with SQLITE_BUSY, up to {@code busyTimeout}. The switch reads the file's header and
+   * then writes it in one transaction; when another instance is switching the same new file,
+   * SQLite answers SQLITE_BUSY at once rather than call its busy handler, since waiting while
+   * holding a read lock could deadlock. Once a file is switched, the first attempt succeeds.
+   */
+  private static Connection openSwitchingToWal(
+      String url, Properties properties, Duration busyTimeout) throws SQLException {
+    long deadline = System.nanoTime() + busyTimeout.toNanos();
+    while (true) {
+      try {
+        return DriverManager.getConnection(url, properties);
+      } catch (SQLException e) {
+        if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(WAL_SWITCH_RETRY.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while the database file was being switched", e);
+      }
     }
   }
 

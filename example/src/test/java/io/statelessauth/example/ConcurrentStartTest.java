@@ -1,9 +1,17 @@
 package io.statelessauth.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.statelessauth.example.ServiceClient.Pair;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +46,42 @@ class ConcurrentStartTest {
   void sixInstancesStartedTogetherOnAMissingSqliteFileAllServe(@TempDir Path folder)
       throws Exception {
     startTogetherAndServe(TestSettings.sqlite(folder.resolve("new.db")));
+  }
+
+  /**
+   * Switching a new file to WAL mode reads its header and then writes it; while another
+   * connection writes, SQLite answers that switch SQLITE_BUSY at once instead of waiting, which is
+   * how one of six instances started together failed. The start waits for the writer instead.
+   */
+  @Test
+  void anInstanceOpeningANewSqliteFileThatAnotherWritesWaitsForIt(@TempDir Path folder)
+      throws Exception {
+    String url = "jdbc:sqlite:" + folder.resolve("new.db");
+    ExecutorService opener = Executors.newSingleThreadExecutor();
+    try (Connection writer = DriverManager.getConnection(url);
+        Statement statement = writer.createStatement()) {
+      writer.setAutoCommit(false);
+      statement.execute("CREATE TABLE written_by_another (id INTEGER)");
+      Future<Database> opening = opener.submit(() ->
+          Database.open(url, null, 2, Duration.ofSeconds(30), Clock.systemUTC()));
+
+      assertThrows(TimeoutException.class, () -> opening.get(300, TimeUnit.MILLISECONDS),
+          "the open waits while the other connection holds the write lock");
+      writer.commit();
+      try (Database database = opening.get(30, TimeUnit.SECONDS)) {
+        assertEquals(0, (int) database.run(ConcurrentStartTest::countUsers));
+      }
+    } finally {
+      opener.shutdownNow();
+    }
+  }
+
+  private static int countUsers(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM users")) {
+      count.next();
+      return count.getInt(1);
+    }
   }
 
   private static void startTogetherAndServe(Settings settings) throws Exception {
