@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # What the processor adds to compile time: generates 200 handler classes with 5 @TokenRequired
 # methods each (plus one loader pair) and times three javac runs on them, alternating, several runs
-# each: plain javac on the handlers alone; javac with the processor; and javac without the processor
+# each: plain javac on the handlers alone; javac with the processor; javac without the processor
 # on the handlers plus the sources the processor generated ("glue": what the same wiring costs when
-# written by hand). Prints every timing, the medians and both ratios.
+# written by hand); and javac with a processor that only writes those same sources through the
+# Filer in its first round ("replay": what javac's extra rounds cost any processor that generates
+# them, with no analysis and no JavaPoet). Prints every timing, the medians and the ratios.
 #
 # usage: benchmarks/scripts/processor-cost.sh       env: RUNS=7  CLASSES=200  RESULTS=<folder>
 # needs: mvn -B -pl benchmarks -am package (writes benchmarks/target/*-classpath.txt)
@@ -144,12 +146,73 @@ JAVA
 done
 find "$WORK/src" -name '*.java' | sort >"$WORK/sources"
 
-compile() { # plain|processor|glue -> milliseconds
+mkdir -p "$WORK/replay"
+cat >"$WORK/replay/Replay.java" <<'JAVA'
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+
+/** Writes the sources under -Areplay.dir through the Filer in the first round; nothing else. */
+public final class Replay extends AbstractProcessor {
+  private boolean written;
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of("io.statelessauth.annotations.*");
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of("replay.dir");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (written) {
+      return false;
+    }
+    written = true;
+    Path root = Path.of(processingEnv.getOptions().get("replay.dir"));
+    try (Stream<Path> files = Files.walk(root)) {
+      List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).sorted()
+          .collect(Collectors.toList());
+      for (Path source : sources) {
+        String name = root.relativize(source).toString().replace(".java", "").replace('/', '.');
+        try (Writer out = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+          out.write(Files.readString(source));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return false;
+  }
+}
+JAVA
+javac --release 17 -d "$WORK/replay" "$WORK/replay/Replay.java"
+
+compile() { # plain|processor|glue|replay -> milliseconds
   local out=$WORK/out-$1
   rm -rf "$out" && mkdir -p "$out"
   local flags=(-proc:none) sources=$WORK/sources
   [ "$1" = processor ] && flags=(-processorpath "$PROCESSOR_CP" -s "$out")
   [ "$1" = glue ] && sources=$WORK/glue-sources
+  [ "$1" = replay ] && flags=(-processorpath "$WORK/replay" -processor Replay -Areplay.dir="$WORK/glue" -s "$out")
   local start end
   start=$(date +%s%N)
   javac --release 17 -nowarn -d "$out" -cp "$APP_CP" "${flags[@]}" @"$sources"
@@ -167,14 +230,19 @@ plain_classes=$(compile plain >/dev/null; find "$WORK/out-plain" -name '*.class'
 : >"$WORK/plain"
 : >"$WORK/processor"
 : >"$WORK/glue-times"
+: >"$WORK/replay-times"
 for run in $(seq "$RUNS"); do
   compile plain >>"$WORK/plain"
   compile processor >>"$WORK/processor"
   compile glue >>"$WORK/glue-times"
+  compile replay >>"$WORK/replay-times"
 done
+replayed=$(find "$WORK/out-replay" -name '*.class' | wc -l)
+[ "$replayed" = "$classes" ] || { echo "replay made $replayed class files, the processor $classes" >&2; exit 1; }
 plain=$(median <"$WORK/plain")
 processor=$(median <"$WORK/processor")
 glue=$(median <"$WORK/glue-times")
+replay=$(median <"$WORK/replay-times")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 {
   echo "# processor-cost.sh: $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD), $(javac -version 2>&1), $(nproc) cores, load at start: $LOAD"
@@ -183,7 +251,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
   echo "plain javac ms:                 $(tr '\n' ' ' <"$WORK/plain")"
   echo "with the processor ms:          $(tr '\n' ' ' <"$WORK/processor")"
   echo "plain + generated, -proc:none:  $(tr '\n' ' ' <"$WORK/glue-times")"
-  echo "median plain=${plain} ms, with processor=${processor} ms, glue=${glue} ms"
+  echo "replay of the generated sources: $(tr '\n' ' ' <"$WORK/replay-times")"
+  echo "median plain=${plain} ms, with processor=${processor} ms, glue=${glue} ms, replay=${replay} ms"
   echo "ratio with processor / plain javac = $(ratio "$processor" "$plain")"
   echo "ratio with processor / the same generated sources by hand (-proc:none) = $(ratio "$processor" "$glue")"
+  echo "ratio replay / the same generated sources by hand = $(ratio "$replay" "$glue") (javac's rounds, any generating processor)"
+  echo "ratio with processor / replay = $(ratio "$processor" "$replay") (the processor's own work)"
 } | tee "$OUT"
