@@ -6,7 +6,8 @@
 # (201 issued, 503 refused at once for want of a hash slot). Passes (exit 0) when /whoami's p99
 # during the flood is under 50 ms. See example/README.md, "Login floods".
 #
-# Settings (environment): FLOOD, WHOAMI_CONNECTIONS, DURATION (20 s), JAR, JAVA_HOME.
+# Settings (environment): FLOOD, WHOAMI_CONNECTIONS, DURATION (20 s), HASH_SLOTS (the service's
+# default when unset), JAR, JAVA_HOME.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 FLOOD=${FLOOD:-48}
@@ -18,7 +19,7 @@ if ! command -v wrk > /dev/null; then
 fi
 
 describe_run
-start_server
+start_server ${HASH_SLOTS:+--hash-slots "$HASH_SLOTS"}
 PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 TOKEN=$(register_and_login flood-user "$PASSWORD")
 [[ -n $TOKEN ]] || fail "no access token"
