@@ -557,6 +557,48 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void innerClassOfAGenericClassNamedWithoutArgumentsAsTheUserCompilesWithoutWarnings() {
+    JavaFileObject sessions =
+        source(
+            "test.Sessions",
+            """
+            package test;
+
+            public class Sessions<T> {
+              public class Member {}
+            }
+            """);
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            @io.statelessauth.annotations.UserLoader
+            @SuppressWarnings("rawtypes")
+            public final class Users {
+              public Sessions.Member load(Token token) {
+                return null;
+              }
+            }
+            """);
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            @SuppressWarnings("rawtypes")
+            class Api {
+              @io.statelessauth.annotations.TokenRequired
+              void secret(Sessions.Member user) {}
+            }
+            """);
+    Compilation compilation = compileUnderLintAllWerror(TOKEN, TOKENS, sessions, users, api);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
   void genericHandlerClassIsTakenWithAWildcardForEachTypeParameter() {
     JavaFileObject api =
         source(

@@ -84,6 +84,18 @@ class LaterRoundTypesTest {
   }
 
   @Test
+  void interfaceOfAHandlerClassWrittenLaterIsWaitedFor() {
+    JavaFileObject routes = source("test.Routes",
+        "package test;\n\npublic interface Routes extends com.sun.net.httpserver.HttpHandler {}\n");
+    JavaFileObject api = api(" implements Routes {\n  @TokenRequired\n"
+        + "  public void handle(HttpExchange exchange) {}\n");
+    Compilation compilation = compileWithLater("test.Routes", routes, TOKEN, USER, TOKENS, USERS, api);
+    assertWiredWithoutComplaint(compilation);
+    assertThat(compilation).generatedSourceFile("test.AuthenticatedApi").contentsAsUtf8String()
+        .contains("implements HttpHandler");
+  }
+
+  @Test
   void modelWrittenLaterInsideAWildcardOfAHandlerParameterIsWaitedFor() {
     JavaFileObject api =
         api(" {\n  @TokenRequired(optional = true)\n"

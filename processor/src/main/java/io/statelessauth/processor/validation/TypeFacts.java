@@ -87,6 +87,12 @@ public final class TypeFacts {
             return false;
           }
         }
+        // javac leaves an interface that does not exist yet out of the direct supertypes.
+        for (TypeMirror declared : ((TypeElement) ((DeclaredType) type).asElement()).getInterfaces()) {
+          if (declared.getKind() == TypeKind.ERROR) {
+            return false;
+          }
+        }
         return true;
       default:
         return true;
@@ -158,7 +164,10 @@ public final class TypeFacts {
         if (declared.getTypeArguments().isEmpty() && !element.getTypeParameters().isEmpty()) {
           return true;
         }
-        return declared.getTypeArguments().stream().anyMatch(this::mentionsRawType);
+        // Outer.Inner, an inner class named through its generic outer class without arguments.
+        return declared.getEnclosingType().getKind() == TypeKind.DECLARED
+                && mentionsRawType(declared.getEnclosingType())
+            || declared.getTypeArguments().stream().anyMatch(this::mentionsRawType);
       default:
         return false;
     }
