@@ -52,6 +52,13 @@ class RedactedTest {
   }
 
   @Test
+  void anEmptyTokenMeansNothingToRedactThoughEveryMessageContainsIt() {
+    RuntimeException failure = new RuntimeException("boom", new IllegalStateException("cause"));
+
+    assertSame(failure, Redacted.of(failure, ""));
+  }
+
+  @Test
   void tokenOnlyInTheCauseIsReplaced() {
     RuntimeException failure = new RuntimeException("lookup failed", new IllegalStateException("no row for " + TOKEN));
 

@@ -30,8 +30,14 @@ class PasswordsTest {
   }
 
   @Test
-  void everyHashHasItsOwnSalt() {
-    assertNotEquals(passwords.hash("same password"), passwords.hash("same password"));
+  void everyHashHasItsOwnSixteenByteSaltAndA256BitKey() {
+    String[] first = passwords.hash("same password").split("\\$");
+    String[] second = passwords.hash("same password").split("\\$");
+
+    assertEquals(16, Base64.getDecoder().decode(first[2]).length);
+    assertEquals(32, Base64.getDecoder().decode(first[3]).length);
+    assertNotEquals(first[2], second[2]);
+    assertNotEquals(first[3], second[3]);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.statelessauth.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
@@ -14,6 +15,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,5 +153,43 @@ class RouterTest {
 
     assertEquals(500, response.statusCode());
     assertEquals("{\"error\":\"Internal server error\"}", response.body());
+  }
+
+  @Test
+  void aRequestThatFindsEverySlotTakenForTheSlotWaitAnswers503WithRetryAfter() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Router oneSlot = new Router(1).route("GET", "/slow", exchange -> {
+      entered.countDown();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Json.send(exchange, 200, Map.of());
+    });
+    HttpServer busy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    busy.setExecutor(threads);
+    busy.createContext("/", oneSlot);
+    busy.start();
+    try {
+      HttpRequest slow = HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + busy.getAddress().getPort() + "/slow")).build();
+      CompletableFuture<HttpResponse<String>> first = CLIENT.sendAsync(slow, BodyHandlers.ofString());
+      assertTrue(entered.await(30, TimeUnit.SECONDS));
+
+      HttpResponse<String> second = CLIENT.send(slow, BodyHandlers.ofString());
+      release.countDown();
+
+      assertEquals(503, second.statusCode());
+      assertEquals("1", second.headers().firstValue("Retry-After").orElse(null));
+      assertEquals("{\"error\":\"Server busy, try again later\"}", second.body());
+      assertEquals(200, first.get(30, TimeUnit.SECONDS).statusCode());
+    } finally {
+      release.countDown();
+      busy.stop(0);
+      threads.shutdownNow();
+    }
   }
 }

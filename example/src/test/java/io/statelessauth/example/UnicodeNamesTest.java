@@ -93,4 +93,17 @@ class UnicodeNamesTest {
   void aNameWithSpacesInsideAndLettersOfAnyScriptIsAccepted() {
     assertEquals(201, post("/user", "Zo\\u00eb \\u674e \\ud83d\\ude00", PASSWORD).status());
   }
+
+  @Test
+  void aNameOfSixtyFourCharactersIsAcceptedAndOneMoreOrNoneIsRefused() {
+    assertEquals(201, post("/user", "n".repeat(64), PASSWORD).status());
+
+    for (String username : new String[] {"m".repeat(65), ""}) {
+      Response response = post("/user", username, PASSWORD);
+      assertEquals(400, response.status(), username);
+      assertEquals("'username' must be 1 to 64 characters without white space around it and"
+          + " without control, format, separator, private-use or unassigned characters",
+          response.json().get("error").textValue());
+    }
+  }
 }

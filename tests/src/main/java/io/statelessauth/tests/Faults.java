@@ -3,6 +3,8 @@ package io.statelessauth.tests;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Misbehaviour of the e2e loaders, armed by the hardening tests for token secrets they choose: the
@@ -32,6 +34,42 @@ public final class Faults {
   /** From now on, the token loader answers {@code secret} with {@code load}. */
   public static void onTokenLoad(String secret, TokenLoad load) {
     TOKEN_LOADS.put(secret, load);
+  }
+
+  /**
+   * From now on, the token loader blocks on {@code secret} until the returned hold is released (60
+   * s at most), then looks it up as usual.
+   */
+  public static HeldLoad holdTokenLoad(String secret) {
+    HeldLoad held = new HeldLoad();
+    onTokenLoad(secret, tokenType -> {
+      held.entered.countDown();
+      try {
+        held.release.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Store.find(secret, tokenType);
+    });
+    return held;
+  }
+
+  /** A token load held by {@link #holdTokenLoad}. */
+  public static final class HeldLoad {
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    private HeldLoad() {}
+
+    /** Whether a request reached the held load within 30 s. */
+    public boolean awaitEntered() throws InterruptedException {
+      return entered.await(30, TimeUnit.SECONDS);
+    }
+
+    /** Lets the held load go on. */
+    public void release() {
+      release.countDown();
+    }
   }
 
   /** From now on, the user loader answers the token whose secret is {@code secret} with {@code load}. */

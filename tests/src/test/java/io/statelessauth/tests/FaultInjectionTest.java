@@ -21,7 +21,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -153,26 +152,16 @@ class FaultInjectionTest {
   void tokenLoaderBlockedPastTheClientTimeoutHoldsOneWorkerWhileAnotherServes() throws Exception {
     try (ProbeServer pool = new ProbeServer(2)) {
       String token = Faults.issue(secret()).secret();
-      CountDownLatch entered = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      Faults.onTokenLoad(token, type -> {
-        entered.countDown();
-        try {
-          release.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return Store.find(token, type);
-      });
+      Faults.HeldLoad held = Faults.holdTokenLoad(token);
 
       assertThrows(HttpTimeoutException.class,
           () -> CLIENT.send(request(pool, "/faulty/ok", token, null).timeout(Duration.ofSeconds(1)).build(),
               HttpResponse.BodyHandlers.ofString()));
-      assertTrue(entered.await(30, TimeUnit.SECONDS));
+      assertTrue(held.awaitEntered());
       Answer meanwhile = get(pool, "/faulty/ok", valid, null);
       assertEquals(200, meanwhile.status());
       assertEquals("hello alice", meanwhile.body());
-      release.countDown();
+      held.release();
 
       for (Outcome ended : List.of(pool.nextOutcome(), pool.nextOutcome())) {
         // The blocked handler may find its client gone: an IOException is the server's to handle.

@@ -20,8 +20,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.stream.Stream;
@@ -148,25 +146,15 @@ class SecretsTest {
   @Test
   void loaderBlockedUntilTheClientGaveUpLogsNoSecret() throws Exception {
     String token = Faults.issue(secret()).secret();
-    CountDownLatch entered = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Faults.onTokenLoad(token, type -> {
-      entered.countDown();
-      try {
-        release.await(60, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return Store.find(token, type);
-    });
+    Faults.HeldLoad held = Faults.holdTokenLoad(token);
     logs.clear();
 
     String id = UUID.randomUUID().toString();
     try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       client.getOutputStream().write(request(id, "/faulty/ok", List.of("Bearer " + token), null));
-      assertTrue(entered.await(30, TimeUnit.SECONDS));
+      assertTrue(held.awaitEntered());
     }
-    release.countDown();
+    held.release();
     server.outcomeOf(id);
 
     String logged = everythingLogged();
