@@ -21,9 +21,9 @@ final class Deferral {
     this.elements = elements;
   }
 
-  /** Adds {@code type}; whether it was not waiting already. */
-  boolean add(TypeElement type) {
-    return names.add(type.getQualifiedName().toString());
+  /** Adds {@code type}, unless it is waiting already. */
+  void add(TypeElement type) {
+    names.add(type.getQualifiedName().toString());
   }
 
   /** The waiting types, sorted by name, as this round sees them. */

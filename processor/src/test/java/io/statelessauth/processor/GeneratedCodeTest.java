@@ -271,6 +271,156 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void onlyAnAnnotatedHandleOfExactlyTheExchangeInAnHttpHandlerGivesAnHttpHandler() {
+    JavaFileObject notAHandler =
+        source(
+            "test.NotAHandler",
+            """
+            package test;
+
+            import com.sun.net.httpserver.HttpExchange;
+            import io.statelessauth.annotations.TokenRequired;
+
+            public final class NotAHandler {
+              @TokenRequired
+              public void handle(HttpExchange exchange) {}
+            }
+            """);
+    JavaFileObject otherName =
+        source(
+            "test.OtherName",
+            """
+            package test;
+
+            import com.sun.net.httpserver.HttpExchange;
+            import com.sun.net.httpserver.HttpHandler;
+            import io.statelessauth.annotations.TokenRequired;
+
+            public final class OtherName implements HttpHandler {
+              @Override
+              public void handle(HttpExchange exchange) {}
+
+              @TokenRequired
+              public void other(HttpExchange exchange) {}
+            }
+            """);
+    JavaFileObject otherParameter =
+        source(
+            "test.OtherParameter",
+            """
+            package test;
+
+            import com.sun.net.httpserver.HttpExchange;
+            import com.sun.net.httpserver.HttpHandler;
+            import io.statelessauth.annotations.TokenRequired;
+
+            public final class OtherParameter implements HttpHandler {
+              @Override
+              public void handle(HttpExchange exchange) {}
+
+              @TokenRequired
+              public void handle(User user) {}
+            }
+            """);
+    Compilation compilation = compileWithModels(notAHandler, otherName, otherParameter);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    for (String name : List.of("NotAHandler", "OtherName", "OtherParameter")) {
+      assertThat(generated(compilation, "test.Authenticated" + name))
+          .contains("public final class Authenticated" + name + " {");
+    }
+  }
+
+  @Test
+  void handlersAreGeneratedInTheOrderOfTheirNamesWhateverTheirOrderInTheSource() {
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            import com.sun.net.httpserver.HttpExchange;
+            import io.statelessauth.annotations.TokenRequired;
+
+            class Api {
+              @TokenRequired
+              void zebra(HttpExchange exchange) {}
+
+              @TokenRequired
+              void apple(HttpExchange exchange) {}
+
+              @TokenRequired
+              void mango(HttpExchange exchange) {}
+            }
+            """);
+    String generated = generated(compileWithModels(api), "test.AuthenticatedApi");
+
+    int apple = generated.indexOf("public HttpHandler apple()");
+    int mango = generated.indexOf("public HttpHandler mango()");
+    int zebra = generated.indexOf("public HttpHandler zebra()");
+    assertThat(apple).isGreaterThan(0);
+    assertThat(apple).isLessThan(mango);
+    assertThat(mango).isLessThan(zebra);
+  }
+
+  @Test
+  void plainModelsGiveGeneratedCodeWithoutSuppressedWarnings() {
+    Compilation compilation = compileUnderLintAllWerror(TOKEN, USER, TOKENS, USERS, API);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generated(compilation, "test.StatelessAuthManager")).doesNotContain("@SuppressWarnings");
+    assertThat(generated(compilation, "test.AuthenticatedApi")).doesNotContain("@SuppressWarnings");
+  }
+
+  @Test
+  void aRawTypeInTheTokenModelAloneIsSuppressedToo() {
+    JavaFileObject tokens =
+        source(
+            "test.Tokens",
+            """
+            package test;
+
+            import java.util.List;
+
+            @io.statelessauth.annotations.TokenLoader
+            @SuppressWarnings("rawtypes")
+            public final class Tokens {
+              public List load(String token, String tokenType, String authType) {
+                return List.of();
+              }
+            }
+            """);
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            import java.util.List;
+
+            @io.statelessauth.annotations.UserLoader
+            public final class Users {
+              public User load(List<?> token) {
+                return null;
+              }
+            }
+            """);
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            class Api {
+              @io.statelessauth.annotations.TokenRequired
+              void secret(User user) {}
+            }
+            """);
+    Compilation compilation = compileUnderLintAllWerror(USER, tokens, users, api);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
   void httpHandlerWhoseAnnotatedMethodsAreNotItsHandleGivesNoHttpHandler() {
     JavaFileObject overloads =
         source(

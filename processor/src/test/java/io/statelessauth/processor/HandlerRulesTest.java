@@ -233,6 +233,29 @@ class HandlerRulesTest {
   }
 
   @Test
+  void handlerInALocalClassIsAnErrorInTheAnnotationsOwnPackageWithoutAnImport() {
+    JavaFileObject api =
+        source(
+            "io.statelessauth.annotations.Api",
+            """
+            package io.statelessauth.annotations;
+
+            class Api {
+              void wire() {
+                class Local {
+                  @TokenRequired
+                  void secret(com.sun.net.httpserver.HttpExchange exchange) {}
+                }
+              }
+            }
+            """);
+    assertThat(compileWithModels(api))
+        .hadErrorContaining(Messages.HANDLER_IN_LOCAL_CLASS.format("local class Local"))
+        .inFile(api)
+        .onLineContaining("void secret");
+  }
+
+  @Test
   void otherAnnotationsOnAMethodOfALocalClassAreNotReported() {
     JavaFileObject own = source("other.TokenRequired", "package other;\n\npublic @interface TokenRequired {}\n");
     JavaFileObject api =

@@ -121,4 +121,10 @@ class LaterRoundTypesTest {
     JavaFileObject api = api(" {\n  @TokenRequired\n  public void secret(HttpExchange exchange, User[] users) {}\n");
     assertWiredWithoutComplaint(compileWithLater("test.User", USER, TOKEN, TOKENS, users, api));
   }
+
+  @Test
+  void handlerClassThatNamesNoModelWaitsForALoaderPairStillWaitingOnALaterType() {
+    JavaFileObject api = api(" {\n  @TokenRequired\n  public void secret(HttpExchange exchange) {}\n");
+    assertWiredWithoutComplaint(compileWithLater("test.User", USER, TOKEN, TOKENS, USERS, api));
+  }
 }

@@ -13,6 +13,8 @@ import com.google.testing.compile.Compilation;
 import io.statelessauth.processor.validation.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The compile-time checks of the loaders and how they pair (README, "Compile-time checks"), one test per message. */
 class LoaderRulesTest {
@@ -414,6 +416,40 @@ class LoaderRulesTest {
         .onLineContaining("String token)");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"static ", ""})
+  void anInheritedLoadIsReportedOnTheLoaderThatInheritsIt(String modifier) {
+    JavaFileObject base =
+        source(
+            "test.BaseUsers",
+            """
+            package test;
+
+            public abstract class BaseUsers {
+              public %sUser load(String token) {
+                return null;
+              }
+            }
+            """.formatted(modifier));
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            @io.statelessauth.annotations.UserLoader
+            public final class Users extends BaseUsers {}
+            """);
+    String expected = modifier.isEmpty()
+        ? Messages.USER_LOAD_PARAMETER_TYPE.format(
+            "test.Users", "java.lang.String", "test.Token", "test.Tokens", "test.Token")
+        : Messages.LOAD_STATIC.format("UserLoader", "test.Users");
+    assertThat(compile(TOKEN, USER, TOKENS, base, users))
+        .hadErrorContaining(expected)
+        .inFile(users)
+        .onLineContaining("class Users");
+  }
+
   @Test
   void userLoadTakingASupertypeOfTheTokenModelIsAccepted() {
     JavaFileObject users =
@@ -486,6 +522,39 @@ class LoaderRulesTest {
             """);
     assertThat(compile(TOKEN, USER, TOKENS, users))
         .hadErrorContaining(Messages.LOADER_UNREACHABLE.format("UserLoader", "other.Users", "test"))
+        .inFile(users)
+        .onLineContaining("final class Users");
+  }
+
+  @Test
+  void userLoaderOutOfReachOfTheUnnamedPackageNamesThatPackage() {
+    JavaFileObject tokens =
+        source(
+            "Tokens",
+            """
+            @io.statelessauth.annotations.TokenLoader
+            public final class Tokens {
+              public Object load(String token, String tokenType, String authType) {
+                return null;
+              }
+            }
+            """);
+    JavaFileObject users =
+        source(
+            "other.Users",
+            """
+            package other;
+
+            @io.statelessauth.annotations.UserLoader
+            final class Users {
+              public Object load(Object token) {
+                return null;
+              }
+            }
+            """);
+    assertThat(compile(tokens, users))
+        .hadErrorContaining(
+            Messages.LOADER_UNREACHABLE.format("UserLoader", "other.Users", "(the unnamed package)"))
         .inFile(users)
         .onLineContaining("final class Users");
   }

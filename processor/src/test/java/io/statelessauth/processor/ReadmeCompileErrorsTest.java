@@ -162,4 +162,26 @@ class ReadmeCompileErrorsTest {
     }
     assertTrue(mismatches.length() == 0, mismatches::toString);
   }
+
+  /**
+   * Each row's mistake costs the user that row's message and nothing else: no error that follows
+   * from it (a generated file that calls what the mistake broke, a check of the pair after a loader
+   * failed), however many elements the message is printed on.
+   */
+  @Test
+  void eachRowsMistakeIsAllJavacComplainsAbout() throws IOException {
+    StringBuilder extra = new StringBuilder();
+    for (Map.Entry<Integer, String> row : rows().entrySet()) {
+      List<String> others = MISTAKES.get(row.getKey()).get().diagnostics().stream()
+          .filter(d -> d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING)
+          .map(d -> d.getMessage(Locale.ROOT))
+          .filter(message -> !message.equals(row.getValue()))
+          .collect(Collectors.toList());
+      if (!others.isEmpty()) {
+        extra.append("row ").append(row.getKey()).append(": besides its message, javac printed\n  ")
+            .append(String.join("\n  ", others)).append('\n');
+      }
+    }
+    assertTrue(extra.length() == 0, extra::toString);
+  }
 }

@@ -105,6 +105,25 @@ class RoundsTest {
   }
 
   @Test
+  void handlerClassWhoseTypeNeverAppearsIsReportedWhenProcessingEnds() {
+    JavaFileObject api =
+        source(
+            "test.Api",
+            """
+            package test;
+
+            public class Api {
+              @io.statelessauth.annotations.TokenRequired
+              public void secret(Missing missing) {}
+            }
+            """);
+    assertThat(javac().withProcessors(new StatelessAuthProcessor()).compile(TOKEN, USER, TOKENS, USERS, api))
+        .hadErrorContaining(Messages.UNRESOLVED.format("test.Api"))
+        .inFile(api)
+        .onLineContaining("public class Api");
+  }
+
+  @Test
   void handlerFileThatCannotBeWrittenIsReportedOnItsHandlerClass() {
     List<String> written = new ArrayList<>();
     Compilation compilation =
@@ -117,6 +136,40 @@ class RoundsTest {
         .inFile(API)
         .onLineContaining("public class Api");
     assertEquals(List.of("test.StatelessAuthManager"), written);
+  }
+
+  @Test
+  void aFileOfTheUnnamedPackageThatCannotBeWrittenIsNamedWithoutAPackage() {
+    JavaFileObject tokens =
+        source(
+            "Tokens",
+            """
+            @io.statelessauth.annotations.TokenLoader
+            public final class Tokens {
+              public Object load(String token, String tokenType, String authType) {
+                return null;
+              }
+            }
+            """);
+    JavaFileObject users =
+        source(
+            "Users",
+            """
+            @io.statelessauth.annotations.UserLoader
+            public final class Users {
+              public Object load(Object token) {
+                return null;
+              }
+            }
+            """);
+    List<String> written = new ArrayList<>();
+    Compilation compilation =
+        javac().withProcessors(failingToWrite(".StatelessAuthManager", written)).compile(tokens, users);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(Messages.WRITE_FAILED.format("StatelessAuthManager", "disk full"))
+        .inFile(tokens)
+        .onLineContaining("public final class Tokens");
   }
 
   @Test
