@@ -488,6 +488,21 @@ class GeneratedCodeTest {
     assertThat(manager).contains("@Generated(");
   }
 
+  @Test
+  void namedModuleThatReadsJavaCompilerThroughATransitiveRequiresGetsTheGeneratedAnnotation(
+      @TempDir Path dir) throws Exception {
+    String manager = compileModule(dir, "requires jdk.httpserver; requires java.se;");
+    assertThat(manager).contains("@Generated(");
+  }
+
+  @Test
+  void namedModuleWhoseDependencyRequiresJavaCompilerWithoutPassingItOnGetsNoGeneratedAnnotation(
+      @TempDir Path dir) throws Exception {
+    // jdk.jdeps requires java.compiler, but not transitively: test.app does not read it.
+    String manager = compileModule(dir, "requires jdk.httpserver; requires jdk.jdeps;");
+    assertThat(manager).doesNotContain("@Generated");
+  }
+
   /**
    * Compiles the standard sources on disk as module {@code test.app} with these {@code requires}
    * (compile-testing's in-memory files cannot hold a module), and returns the generated manager.
