@@ -4,10 +4,13 @@ import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.JavaFileObjects;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -206,33 +209,31 @@ class TypeFactsTest {
 
   private static Map<String, Boolean> askAboutFields(
       JavaFileObject source, BiFunction<Asked, VariableElement, Boolean> question) {
-    return ask(source, (asked, type) -> {
-      Map<String, Boolean> answers = new LinkedHashMap<>();
-      for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-        answers.put(field.getSimpleName().toString(), question.apply(asked, field));
-      }
-      return answers;
-    });
+    return askAbout(source, type -> ElementFilter.fieldsIn(type.getEnclosedElements()), question);
   }
 
   private static Map<String, Boolean> askAboutMethods(
       JavaFileObject source, BiFunction<Asked, ExecutableElement, Boolean> question) {
-    return ask(source, (asked, type) -> {
-      Map<String, Boolean> answers = new LinkedHashMap<>();
-      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-        answers.put(method.getSimpleName().toString(), question.apply(asked, method));
-      }
-      return answers;
-    });
+    return askAbout(source, type -> ElementFilter.methodsIn(type.getEnclosedElements()), question);
   }
 
+  /** Asks about the source's first type and each type nested in it. */
   private static Map<String, Boolean> askAboutTypes(
       JavaFileObject source, BiFunction<Asked, TypeElement, Boolean> question) {
+    return askAbout(source, type -> {
+      List<TypeElement> types = new ArrayList<>(List.of(type));
+      types.addAll(ElementFilter.typesIn(type.getEnclosedElements()));
+      return types;
+    }, question);
+  }
+
+  /** The answer to {@code question} for each of the {@code members} of the source's first type, by name. */
+  private static <E extends Element> Map<String, Boolean> askAbout(JavaFileObject source,
+      Function<TypeElement, List<E>> members, BiFunction<Asked, E, Boolean> question) {
     return ask(source, (asked, type) -> {
       Map<String, Boolean> answers = new LinkedHashMap<>();
-      answers.put(type.getSimpleName().toString(), question.apply(asked, type));
-      for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
-        answers.put(nested.getSimpleName().toString(), question.apply(asked, nested));
+      for (E member : members.apply(type)) {
+        answers.put(member.getSimpleName().toString(), question.apply(asked, member));
       }
       return answers;
     });
