@@ -144,4 +144,50 @@ class OneErrorPerMistakeTest {
         List.of(Messages.HANDLER_PRIVATE.format("AuthenticatedApi", "Api.secret")),
         errors(compileWithModels(api)));
   }
+
+  @Test
+  void anAnnotationTypeAsALoaderIsTheOnlyErrorThoughItHasNoLoad() {
+    JavaFileObject users =
+        source("test.Users", "package test;\n\n@io.statelessauth.annotations.UserLoader\npublic @interface Users {}\n");
+    assertEquals(
+        List.of(Messages.LOADER_NOT_A_CLASS.format("UserLoader", "test.Users", "an annotation type")),
+        errors(compile(TOKEN, USER, TOKENS, users)));
+  }
+
+  @Test
+  void tokenLoaderWithoutALoadOrAUserLoaderCallsTheModelToken() {
+    JavaFileObject tokens =
+        source("test.Tokens", "package test;\n\n@io.statelessauth.annotations.TokenLoader\npublic final class Tokens {}\n");
+    assertEquals(
+        List.of(Messages.TOKEN_LOADER_WITHOUT_USER_LOADER.format("test.Tokens", "Token")),
+        errors(compile(TOKEN, tokens)));
+  }
+
+  @Test
+  void aTypeThatNeverAppearsIsNotReportedWhenAnotherMistakeWasAlready() {
+    JavaFileObject broken =
+        source(
+            "test.Broken",
+            """
+            package test;
+
+            public class Broken {
+              @io.statelessauth.annotations.TokenRequired
+              private void secret(com.sun.net.httpserver.HttpExchange exchange) {}
+            }
+            """);
+    JavaFileObject waiting =
+        source(
+            "test.Waiting",
+            """
+            package test;
+
+            public class Waiting {
+              @io.statelessauth.annotations.TokenRequired
+              public void secret(Missing missing) {}
+            }
+            """);
+    List<String> errors = errors(compile(TOKEN, USER, TOKENS, USERS, broken, waiting));
+    assertEquals(List.of(), errors.stream().filter(error -> error.contains("could not be resolved")).toList());
+  }
 }
