@@ -127,4 +127,14 @@ class LaterRoundTypesTest {
     JavaFileObject api = api(" {\n  @TokenRequired\n  public void secret(HttpExchange exchange) {}\n");
     assertWiredWithoutComplaint(compileWithLater("test.User", USER, TOKEN, TOKENS, USERS, api));
   }
+
+  @Test
+  void superclassOfALoaderThatHoldsItsLoadWrittenLaterIsWaitedFor() {
+    JavaFileObject base = source("test.BaseUsers",
+        "package test;\n\npublic abstract class BaseUsers {\n"
+            + "  public User load(Token token) {\n    return new User(\"user\" + token.userId);\n  }\n}\n");
+    JavaFileObject users = source("test.Users",
+        "package test;\n\n@io.statelessauth.annotations.UserLoader\npublic final class Users extends BaseUsers {}\n");
+    assertWiredWithoutComplaint(compileWithLater("test.BaseUsers", base, TOKEN, USER, TOKENS, users, API));
+  }
 }

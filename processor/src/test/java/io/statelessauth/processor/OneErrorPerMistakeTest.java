@@ -1,5 +1,6 @@
 package io.statelessauth.processor;
 
+import static com.google.testing.compile.Compiler.javac;
 import static io.statelessauth.processor.Fixtures.API;
 import static io.statelessauth.processor.Fixtures.TOKEN;
 import static io.statelessauth.processor.Fixtures.TOKENS;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import io.statelessauth.processor.validation.Messages;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -24,6 +26,16 @@ import org.junit.jupiter.api.Test;
  * pair checked after one of its loaders failed), none repeated in a later round.
  */
 class OneErrorPerMistakeTest {
+
+  /** Compiles {@code sources}, adding the name of each file the processor writes to {@code written}. */
+  private static Compilation compileRecordingWrites(List<String> written, JavaFileObject... sources) {
+    return javac()
+        .withProcessors(new StatelessAuthProcessor(filer -> file -> {
+          written.add(file.packageName() + "." + file.typeSpec().name());
+          file.writeTo(filer);
+        }))
+        .compile(sources);
+  }
 
   private static List<String> errors(Compilation compilation) {
     return compilation.errors().stream()
@@ -189,5 +201,39 @@ class OneErrorPerMistakeTest {
             """);
     List<String> errors = errors(compile(TOKEN, USER, TOKENS, USERS, broken, waiting));
     assertEquals(List.of(), errors.stream().filter(error -> error.contains("could not be resolved")).toList());
+  }
+
+  @Test
+  void aManagerNameThatIsTakenIsTheOnlyErrorAndNothingIsWritten() {
+    JavaFileObject taken = source("test.StatelessAuthManager", "package test;\n\nclass StatelessAuthManager {}\n");
+    List<String> written = new ArrayList<>();
+    Compilation compilation = compileRecordingWrites(written, TOKEN, USER, TOKENS, USERS, taken);
+
+    assertEquals(
+        List.of(Messages.NAME_TAKEN.format("test.StatelessAuthManager", "test.Tokens")),
+        errors(compilation));
+    assertEquals(List.of(), written);
+  }
+
+  @Test
+  void aTokenLoaderWithAMistakeGetsNoManagerWrittenFromIt() {
+    JavaFileObject tokens =
+        source(
+            "test.Tokens",
+            """
+            package test;
+
+            @io.statelessauth.annotations.TokenLoader
+            public final class Tokens {
+              public Token load(String token) {
+                return null;
+              }
+            }
+            """);
+    List<String> written = new ArrayList<>();
+    Compilation compilation = compileRecordingWrites(written, TOKEN, USER, tokens, USERS);
+
+    assertEquals(1, errors(compilation).size(), () -> errors(compilation).toString());
+    assertEquals(List.of(), written);
   }
 }
