@@ -236,4 +236,26 @@ class OneErrorPerMistakeTest {
     assertEquals(1, errors(compilation).size(), () -> errors(compilation).toString());
     assertEquals(List.of(), written);
   }
+
+  @Test
+  void aGenericLoaderWhoseLoadIsStaticGetsBothErrorsForItsTwoMistakes() {
+    JavaFileObject users =
+        source(
+            "test.Users",
+            """
+            package test;
+
+            @io.statelessauth.annotations.UserLoader
+            public final class Users<T> {
+              public static User load(Token token) {
+                return null;
+              }
+            }
+            """);
+    assertEquals(
+        List.of(
+            Messages.LOADER_GENERIC.format("UserLoader", "test.Users"),
+            Messages.LOAD_STATIC.format("UserLoader", "test.Users")),
+        errors(compile(TOKEN, USER, TOKENS, users)));
+  }
 }
