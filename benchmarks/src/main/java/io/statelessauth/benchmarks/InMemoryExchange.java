@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * A {@code GET /secret} exchange held in memory, reused request after request: no socket, no
  * parsing, no copying of the response, so that a benchmark measures only what the handler does.
- * {@link #reset()} makes it new again; it counts the response bytes instead of keeping them,
- * unless {@link #recordBody} asks it to keep them, as the benchmarks' set-up does to compare paths.
+ * {@link #reset()} makes it new again; the response body is dropped as it is written, unless
+ * {@link #recordBody} asks to keep it, as the benchmarks' set-up does to compare paths.
  */
 public final class InMemoryExchange extends HttpExchange {
   private static final URI PATH = URI.create("/secret");
@@ -29,7 +29,7 @@ public final class InMemoryExchange extends HttpExchange {
   private final Headers responseHeaders = new Headers();
   private final Map<String, Object> attributes = new HashMap<>();
   private final InputStream requestBody = new ByteArrayInputStream(new byte[0]);
-  private final CountingBody responseBody = new CountingBody();
+  private final ResponseBody responseBody = new ResponseBody();
   private int responseCode = -1;
   private boolean closed;
 
@@ -44,7 +44,6 @@ public final class InMemoryExchange extends HttpExchange {
   /** Forgets the previous response, ready for the next request. */
   public void reset() {
     responseHeaders.clear();
-    responseBody.count = 0;
     if (responseBody.recorded != null) {
       responseBody.recorded.reset();
     }
@@ -52,7 +51,7 @@ public final class InMemoryExchange extends HttpExchange {
     closed = false;
   }
 
-  /** Keeps a copy of every body written from now on ({@code true}), or only counts it ({@code false}). */
+  /** Keeps a copy of every body written from now on ({@code true}), or drops it ({@code false}). */
   public void recordBody(boolean record) {
     responseBody.recorded = record ? new ByteArrayOutputStream() : null;
   }
@@ -63,11 +62,6 @@ public final class InMemoryExchange extends HttpExchange {
       throw new IllegalStateException("recordBody(true) first");
     }
     return responseBody.recorded.toByteArray();
-  }
-
-  /** How many body bytes the handler wrote. */
-  public long bodyLength() {
-    return responseBody.count;
   }
 
   /** Whether the handler closed the exchange. */
@@ -166,16 +160,14 @@ public final class InMemoryExchange extends HttpExchange {
   }
 
   /**
-   * Counts what is written, and keeps it when asked; closing it closes the exchange, as the JDK's
+   * Drops what is written, or keeps it when asked; closing it closes the exchange, as the JDK's
    * response stream does.
    */
-  private final class CountingBody extends OutputStream {
-    long count;
+  private final class ResponseBody extends OutputStream {
     ByteArrayOutputStream recorded;
 
     @Override
     public void write(int b) {
-      count++;
       if (recorded != null) {
         recorded.write(b);
       }
@@ -183,7 +175,6 @@ public final class InMemoryExchange extends HttpExchange {
 
     @Override
     public void write(byte[] b, int off, int len) {
-      count += len;
       if (recorded != null) {
         recorded.write(b, off, len);
       }

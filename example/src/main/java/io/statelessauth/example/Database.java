@@ -90,9 +90,6 @@ final class Database implements AutoCloseable {
    */
   private static final long SCHEMA_LOCK = 0x5374_6c41_7574_6831L;
 
-  /** SQLite's primary result code for a database locked by another connection. */
-  private static final int SQLITE_BUSY = 5;
-
   /** How long an instance waits before it tries again to switch a new file to WAL mode. */
   private static final Duration WAL_SWITCH_RETRY = Duration.ofMillis(5);
 
@@ -222,7 +219,7 @@ final class Database implements AutoCloseable {
       try {
         return DriverManager.getConnection(url, properties);
       } catch (SQLException e) {
-        if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || System.nanoTime() - deadline > 0) {
+        if (!SqlFailures.sqliteBusy(e) || System.nanoTime() - deadline > 0) {
           throw e;
         }
       }

@@ -19,6 +19,9 @@ final class SqlFailures {
    */
   private static final Set<Integer> SQLITE_UNAVAILABLE = Set.of(5, 6, 7, 8, 10, 13, 14, 15);
 
+  /** SQLite's primary result code for a database locked by another connection. */
+  private static final int SQLITE_BUSY = 5;
+
   /**
    * SQLState values (PostgreSQL's, most of them standard) that say the same: serialization
    * failure, deadlock, read-only transaction (a standby), lock not available, query cancelled
@@ -41,6 +44,11 @@ final class SqlFailures {
     }
     SQLException next = failure.getNextException();
     return next != null && unavailable(next, sqlite);
+  }
+
+  /** Whether SQLite refused {@code failure}'s work because another connection held the lock. */
+  static boolean sqliteBusy(SQLException failure) {
+    return (failure.getErrorCode() & 0xff) == SQLITE_BUSY;
   }
 
   private static boolean unavailableItself(SQLException failure, boolean sqlite) {

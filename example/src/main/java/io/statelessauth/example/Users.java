@@ -6,7 +6,8 @@ import io.statelessauth.annotations.UserLoader;
  * The user loader: finds the owner of a token. A token whose user is gone gives {@code null},
  * which the library answers with 500. Deleting a user deletes their tokens in the same
  * transaction, so that happens only when the user is deleted between the two lookups of one
- * request, or when the database was changed by hand. An unavailable database answers 503, as in {@link Tokens}.
+ * request, or when the database was changed by hand. An unavailable database answers 503, as in
+ * {@link Tokens}.
  */
 @UserLoader
 final class Users {

@@ -176,7 +176,8 @@ class RouterTest {
     try {
       HttpRequest slow = HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + busy.getAddress().getPort() + "/slow")).build();
-      CompletableFuture<HttpResponse<String>> first = CLIENT.sendAsync(slow, BodyHandlers.ofString());
+      CompletableFuture<HttpResponse<String>> first =
+          CLIENT.sendAsync(slow, BodyHandlers.ofString());
       assertTrue(entered.await(30, TimeUnit.SECONDS));
 
       HttpResponse<String> second = CLIENT.send(slow, BodyHandlers.ofString());

@@ -47,6 +47,19 @@ final class Fixtures {
           }
           """);
 
+  /** A token loader in the unnamed package, of {@code Object} tokens. */
+  static final JavaFileObject UNNAMED_PACKAGE_TOKENS =
+      source(
+          "Tokens",
+          """
+          @io.statelessauth.annotations.TokenLoader
+          public final class Tokens {
+            public Object load(String token, String tokenType, String authType) {
+              return null;
+            }
+          }
+          """);
+
   static final JavaFileObject TOKENS =
       source(
           "test.Tokens",

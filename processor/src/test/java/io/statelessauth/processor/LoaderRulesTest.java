@@ -3,6 +3,7 @@ package io.statelessauth.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.statelessauth.processor.Fixtures.TOKEN;
 import static io.statelessauth.processor.Fixtures.TOKENS;
+import static io.statelessauth.processor.Fixtures.UNNAMED_PACKAGE_TOKENS;
 import static io.statelessauth.processor.Fixtures.USER;
 import static io.statelessauth.processor.Fixtures.USERS;
 import static io.statelessauth.processor.Fixtures.compile;
@@ -528,17 +529,6 @@ class LoaderRulesTest {
 
   @Test
   void userLoaderOutOfReachOfTheUnnamedPackageNamesThatPackage() {
-    JavaFileObject tokens =
-        source(
-            "Tokens",
-            """
-            @io.statelessauth.annotations.TokenLoader
-            public final class Tokens {
-              public Object load(String token, String tokenType, String authType) {
-                return null;
-              }
-            }
-            """);
     JavaFileObject users =
         source(
             "other.Users",
@@ -552,7 +542,7 @@ class LoaderRulesTest {
               }
             }
             """);
-    assertThat(compile(tokens, users))
+    assertThat(compile(UNNAMED_PACKAGE_TOKENS, users))
         .hadErrorContaining(
             Messages.LOADER_UNREACHABLE.format("UserLoader", "other.Users", "(the unnamed package)"))
         .inFile(users)

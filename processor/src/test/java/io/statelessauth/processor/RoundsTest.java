@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static io.statelessauth.processor.Fixtures.API;
 import static io.statelessauth.processor.Fixtures.TOKEN;
 import static io.statelessauth.processor.Fixtures.TOKENS;
+import static io.statelessauth.processor.Fixtures.UNNAMED_PACKAGE_TOKENS;
 import static io.statelessauth.processor.Fixtures.USER;
 import static io.statelessauth.processor.Fixtures.USERS;
 import static io.statelessauth.processor.Fixtures.source;
@@ -140,17 +141,6 @@ class RoundsTest {
 
   @Test
   void aFileOfTheUnnamedPackageThatCannotBeWrittenIsNamedWithoutAPackage() {
-    JavaFileObject tokens =
-        source(
-            "Tokens",
-            """
-            @io.statelessauth.annotations.TokenLoader
-            public final class Tokens {
-              public Object load(String token, String tokenType, String authType) {
-                return null;
-              }
-            }
-            """);
     JavaFileObject users =
         source(
             "Users",
@@ -164,11 +154,13 @@ class RoundsTest {
             """);
     List<String> written = new ArrayList<>();
     Compilation compilation =
-        javac().withProcessors(failingToWrite(".StatelessAuthManager", written)).compile(tokens, users);
+        javac()
+            .withProcessors(failingToWrite(".StatelessAuthManager", written))
+            .compile(UNNAMED_PACKAGE_TOKENS, users);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(Messages.WRITE_FAILED.format("StatelessAuthManager", "disk full"))
-        .inFile(tokens)
+        .inFile(UNNAMED_PACKAGE_TOKENS)
         .onLineContaining("public final class Tokens");
   }
 
