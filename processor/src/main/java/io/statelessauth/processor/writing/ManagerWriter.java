@@ -1,10 +1,16 @@
 package io.statelessauth.processor.writing;
 
 import static io.statelessauth.processor.model.GeneratedNames.AUTH_TYPE;
+import static io.statelessauth.processor.model.GeneratedNames.BUILD;
+import static io.statelessauth.processor.model.GeneratedNames.BUILDER_METHOD;
+import static io.statelessauth.processor.model.GeneratedNames.BUILDER_PARAMETER;
 import static io.statelessauth.processor.model.GeneratedNames.CACHE;
 import static io.statelessauth.processor.model.GeneratedNames.CONFIG;
+import static io.statelessauth.processor.model.GeneratedNames.CURRENT_USER;
 import static io.statelessauth.processor.model.GeneratedNames.ERROR_HANDLER;
 import static io.statelessauth.processor.model.GeneratedNames.LISTENER;
+import static io.statelessauth.processor.model.GeneratedNames.LOAD_TOKEN;
+import static io.statelessauth.processor.model.GeneratedNames.LOAD_USER;
 import static io.statelessauth.processor.model.GeneratedNames.TOKEN;
 import static io.statelessauth.processor.model.GeneratedNames.TOKEN_LOADER;
 import static io.statelessauth.processor.model.GeneratedNames.TOKEN_TYPE;
@@ -22,6 +28,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.statelessauth.processor.base.LoaderKind;
 import io.statelessauth.processor.model.GeneratedNames;
 import io.statelessauth.processor.model.LoaderBinding;
 import io.statelessauth.processor.model.RuntimeTypes;
@@ -34,8 +41,6 @@ import java.util.Objects;
  * builder whose loader setters take the annotated loader types.
  */
 final class ManagerWriter {
-  private static final String BUILDER_PARAMETER = "builder";
-
   private final SourceWriter sources;
 
   ManagerWriter(SourceWriter sources) {
@@ -61,7 +66,7 @@ final class ManagerWriter {
             .addField(ClassName.get(pair.userLoader()), USER_LOADER, PRIVATE, FINAL)
             .addMethod(constructor(pair))
             .addMethod(
-                MethodSpec.methodBuilder("builder")
+                MethodSpec.methodBuilder(BUILDER_METHOD)
                     .addJavadoc("Starts a manager; the two loaders are required.\n")
                     .addModifiers(PUBLIC, STATIC)
                     .returns(manager.nestedClass(GeneratedNames.BUILDER))
@@ -69,7 +74,7 @@ final class ManagerWriter {
                     .build())
             .addMethod(currentUser(pair, user))
             .addMethod(
-                MethodSpec.methodBuilder("loadToken")
+                MethodSpec.methodBuilder(LOAD_TOKEN)
                     .addAnnotation(Override.class)
                     .addModifiers(PROTECTED)
                     .returns(token)
@@ -77,15 +82,15 @@ final class ManagerWriter {
                     .addParameter(String.class, TOKEN_TYPE)
                     .addParameter(String.class, AUTH_TYPE)
                     .addStatement(
-                        "return $N.load($N, $N, $N)", TOKEN_LOADER, TOKEN, TOKEN_TYPE, AUTH_TYPE)
+                        "return $N.$N($N, $N, $N)", TOKEN_LOADER, LoaderKind.LOAD, TOKEN, TOKEN_TYPE, AUTH_TYPE)
                     .build())
             .addMethod(
-                MethodSpec.methodBuilder("loadUser")
+                MethodSpec.methodBuilder(LOAD_USER)
                     .addAnnotation(Override.class)
                     .addModifiers(PROTECTED)
                     .returns(user)
                     .addParameter(token, TOKEN)
-                    .addStatement("return $N.load($N)", USER_LOADER, TOKEN)
+                    .addStatement("return $N.$N($N)", USER_LOADER, LoaderKind.LOAD, TOKEN)
                     .build());
     sources.markGenerated(type, pair.tokenLoader());
     if (pair.rawTypes()) {
@@ -120,7 +125,7 @@ final class ManagerWriter {
 
   private static MethodSpec currentUser(LoaderBinding pair, TypeName user) {
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder("currentUser")
+        MethodSpec.methodBuilder(CURRENT_USER)
             .addJavadoc(
                 "The user bound to the current request's thread, or {@code null} outside an"
                     + " authenticated handler call.\n")
@@ -186,7 +191,7 @@ final class ManagerWriter {
   }
 
   private static MethodSpec build(ClassName manager, ClassName tokenLoader, ClassName userLoader) {
-    return MethodSpec.methodBuilder("build")
+    return MethodSpec.methodBuilder(BUILD)
         .addJavadoc(
             "The manager.\n\n@throws IllegalStateException when a loader was not set\n")
         .addModifiers(PUBLIC)
