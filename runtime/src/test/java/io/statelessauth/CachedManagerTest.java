@@ -77,7 +77,7 @@ class CachedManagerTest {
   /** A manager as the processor generates it, over the maps above, counting loader calls. */
   private final class Manager extends AbstractStatelessAuthManager<Token, User> {
     Manager(AuthCache cache) {
-      super(ModelMixins.TOKEN_AND_USER, null, null, null, cache);
+      super(ModelMixins.TOKEN_AND_USER, cache == null ? new ManagerSettings() : new ManagerSettings().cache(cache));
     }
 
     @Override
