@@ -35,10 +35,6 @@ public final class GeneratedNames {
   /** The manager's fields and the builder's setters and fields. */
   public static final String TOKEN_LOADER = "tokenLoader";
   public static final String USER_LOADER = "userLoader";
-  public static final String CONFIG = "config";
-  public static final String ERROR_HANDLER = "errorHandler";
-  public static final String LISTENER = "listener";
-  public static final String CACHE = "cache";
 
   /** Parameters and lambda parameters. */
   public static final String BUILDER_PARAMETER = "builder";
