@@ -1,6 +1,8 @@
 package io.statelessauth.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static io.statelessauth.processor.Fixtures.api;
 import static io.statelessauth.processor.Fixtures.compile;
 import static io.statelessauth.processor.Fixtures.compileWithModels;
@@ -8,6 +10,8 @@ import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
 import io.statelessauth.processor.base.Messages;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -448,6 +452,77 @@ class HandlerRulesTest {
         .hadErrorContaining(Messages.AUTH_TYPE_NOT_TOKEN.format("Bearer token"))
         .inFile(api)
         .onLineContaining("authType = \"Bearer token\"");
+  }
+
+  @Test
+  void blankSchemeIsReportedOnThatScheme() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(
+                  authType = {"Bearer", " "})
+              void secret(HttpExchange exchange) {}
+            """);
+    assertThat(compileWithModels(api))
+        .hadErrorContaining("authType must not list a blank scheme: name one, such as \"Bearer\", or remove the"
+            + " empty one (leave authType out for the configured default)")
+        .inFile(api)
+        .onLineContaining("authType = {\"Bearer\", \" \"}");
+  }
+
+  @Test
+  void schemeListedTwiceInAnotherCaseIsReportedOnTheRepeat() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(authType = {
+                  "Bearer",
+                  "ApiKey",
+                  "bearer"})
+              void secret(HttpExchange exchange) {}
+            """);
+    Compilation compilation = compileWithModels(api);
+    assertThat(compilation)
+        .hadErrorContaining("authType lists the scheme \"bearer\" more than once (schemes are compared without"
+            + " regard to case, and \"Bearer\" is listed already). Remove the repeat")
+        .inFile(api)
+        .onLineContaining("\"bearer\"");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void severalSchemesArePassedToTheRouteInTheirOrder() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(authType = {"Bearer", "ApiKey"})
+              void secret(HttpExchange exchange) {}
+            """);
+    List<String> written = new ArrayList<>();
+    javac()
+        .withProcessors(new StatelessAuthProcessor(filer -> file -> {
+          written.add(file.toString());
+          file.writeTo(filer);
+        }))
+        .compile(api, Fixtures.TOKEN, Fixtures.USER, Fixtures.TOKENS, Fixtures.USERS);
+    assertThat(written.stream().filter(file -> file.contains("class AuthenticatedApi")).findFirst().orElseThrow())
+        .contains("manager.route().authType(\"Bearer\", \"ApiKey\").build()");
+  }
+
+  @Test
+  void oneSchemeWrittenWithoutBracesKeepsTheOneSchemeCall() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(authType = "DPoP")
+              void secret(HttpExchange exchange) {}
+            """);
+    Compilation compilation = compileWithModels(api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.AuthenticatedApi")
+        .contentsAsUtf8String()
+        .contains("manager.route().authType(\"DPoP\").build()");
   }
 
   @Test

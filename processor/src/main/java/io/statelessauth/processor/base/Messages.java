@@ -151,6 +151,12 @@ public enum Messages {
   AUTH_TYPE_NOT_TOKEN(
       "authType \"%s\" is not an RFC 9110 token: use letters, digits and !#$%%&'*+-.^_`|~ only,"
           + " such as \"Bearer\" (or leave it out for the configured default)"),
+  AUTH_TYPE_BLANK(
+      "authType must not list a blank scheme: name one, such as \"Bearer\", or remove the empty"
+          + " one (leave authType out for the configured default)"),
+  AUTH_TYPE_REPEATED(
+      "authType lists the scheme \"%s\" more than once (schemes are compared without regard to"
+          + " case, and \"%s\" is listed already). Remove the repeat"),
   TOKEN_TYPE_INVALID(
       "tokenType \"%s\" must be visible ASCII without whitespace: use one word, such as"
           + " \"refresh\" (or leave it out for the configured default)"),

@@ -19,7 +19,7 @@ import javax.lang.model.util.Elements;
  *
  * @param mirror the annotation as written
  * @param tokenType the {@code tokenType} value
- * @param authType the {@code authType} value
+ * @param authType the {@code authType} value, an array
  * @param scopes the {@code scopes} value, an array
  * @param roles the {@code roles} value, an array
  * @param optional the {@code optional} value
@@ -66,14 +66,15 @@ public record TokenRequiredValues(
     return (String) tokenType.getValue();
   }
 
-  /** The {@code authType} string; {@code ""} for the configured default. */
-  public String authTypeName() {
-    return (String) authType.getValue();
-  }
 
   /** Whether the route lets anonymous requests through. */
   public boolean isOptional() {
     return (Boolean) optional.getValue();
+  }
+
+  /** The elements of the {@code authType} array; none for the configured default. */
+  public List<? extends AnnotationValue> authTypeValues() {
+    return elementsOf(authType);
   }
 
   /** The elements of the {@code scopes} array, each with its own position in the source. */

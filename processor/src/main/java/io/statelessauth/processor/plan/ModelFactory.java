@@ -69,7 +69,7 @@ final class ModelFactory {
     TokenRequiredValues values = TokenRequiredValues.of(method, elements).orElseThrow();
     Route route = new Route(
         values.tokenTypeName(),
-        values.authTypeName(),
+        TokenRequiredValues.strings(values.authTypeValues()),
         List.copyOf(new LinkedHashSet<>(TokenRequiredValues.strings(values.scopeValues()))),
         List.copyOf(new LinkedHashSet<>(TokenRequiredValues.strings(values.roleValues()))),
         values.isOptional());

@@ -141,8 +141,8 @@ final class AuthenticatedWriter {
     if (!route.tokenType().isEmpty()) {
       code.add(".tokenType($S)", route.tokenType());
     }
-    if (!route.authType().isEmpty()) {
-      code.add(".authType($S)", route.authType());
+    if (!route.authTypes().isEmpty()) {
+      code.add(".authType($L)", strings(route.authTypes()));
     }
     if (!route.scopes().isEmpty()) {
       code.add(".scopes($L)", strings(route.scopes()));
