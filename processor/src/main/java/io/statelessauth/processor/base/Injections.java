@@ -37,14 +37,14 @@ public final class Injections {
       return accepted;
     }
     if (types.isAssignable(exchange, parameter)) {
-      accepted.add(new HandlerArgument(Injection.EXCHANGE, parameter, false));
+      accepted.add(new HandlerArgument(Injection.EXCHANGE, parameter, false, false));
     }
     for (Injection model : List.of(Injection.USER, Injection.TOKEN)) {
       TypeMirror value = typeOf(model);
       if (types.isAssignable(value, parameter)) {
-        accepted.add(new HandlerArgument(model, parameter, false));
+        accepted.add(new HandlerArgument(model, parameter, false, false));
       } else if (typeFacts.isOptional(parameter) && typeFacts.optionalAccepts(parameter, value)) {
-        accepted.add(new HandlerArgument(model, parameter, true));
+        accepted.add(new HandlerArgument(model, parameter, true, false));
       }
     }
     return accepted;
@@ -53,6 +53,11 @@ public final class Injections {
   /** The user's or the token model's type. */
   public TypeMirror typeOf(Injection model) {
     return model == Injection.USER ? loaders.userType() : loaders.tokenType();
+  }
+
+  /** The type of the generated variable that holds what {@code source} passes. */
+  public TypeMirror variableType(Injection source) {
+    return source == Injection.EXCHANGE ? exchange : typeOf(source);
   }
 
   /** How a message names what an argument passes: "the user test.User", "an Optional of the user test.User". */

@@ -65,10 +65,8 @@ final class AuthenticatedWriter {
     if (handlers.isHttpHandler()) {
       type.addSuperinterface(RuntimeTypes.HTTP_HANDLER);
     }
-    if (handlers.loaders().rawTypes()) {
-      // The lambdas' parameters take the model types; javac warns, at no line the user could
-      // annotate, about a raw type inside one of their type arguments.
-      type.addAnnotation(SourceWriter.suppress("rawtypes"));
+    if (!handlers.suppressedWarnings().isEmpty()) {
+      type.addAnnotation(SourceWriter.suppress(handlers.suppressedWarnings()));
     }
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
@@ -177,8 +175,9 @@ final class AuthenticatedWriter {
 
   private static CodeBlock argument(HandlerArgument argument) {
     String variable = argument.source().variable();
-    return argument.optional()
-        ? CodeBlock.of("$T.ofNullable($N)", Optional.class, variable)
-        : CodeBlock.of("$N", variable);
+    if (argument.optional()) {
+      return CodeBlock.of("$T.ofNullable($N)", Optional.class, variable);
+    }
+    return argument.cast() ? CodeBlock.of("($T) $N", TypeName.get(argument.type()), variable) : CodeBlock.of("$N", variable);
   }
 }

@@ -28,6 +28,7 @@ import io.statelessauth.processor.base.LoaderKind;
 import io.statelessauth.processor.model.GeneratedNames;
 import io.statelessauth.processor.model.LoaderBinding;
 import io.statelessauth.processor.model.RuntimeTypes;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -89,8 +90,8 @@ final class ManagerWriter {
                     .addStatement("return $N.$N($N)", USER_LOADER, LoaderKind.LOAD, TOKEN)
                     .build());
     sources.markGenerated(type, pair.tokenLoader());
-    if (pair.rawTypes()) {
-      type.addAnnotation(SourceWriter.suppress("rawtypes"));
+    if (!pair.suppressedWarnings().isEmpty()) {
+      type.addAnnotation(SourceWriter.suppress(pair.suppressedWarnings()));
     }
     type.addType(builder(pair, manager));
     return sources.write(manager.packageName(), type.build(), pair.tokenLoader());
@@ -127,7 +128,7 @@ final class ManagerWriter {
       return method.addStatement("return $T.get()", RuntimeTypes.CURRENT_USER).build();
     }
     if (!pair.userReifiable()) {
-      method.addAnnotation(SourceWriter.suppress("unchecked"));
+      method.addAnnotation(SourceWriter.suppress(List.of("unchecked")));
     }
     return method.addStatement("return ($T) $T.get()", user, RuntimeTypes.CURRENT_USER).build();
   }

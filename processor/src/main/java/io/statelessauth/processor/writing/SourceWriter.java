@@ -9,6 +9,7 @@ import io.statelessauth.processor.base.Messages;
 import io.statelessauth.processor.base.ValidationReport;
 import io.statelessauth.processor.model.GeneratedNames;
 import java.io.IOException;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.util.ElementFilter;
@@ -62,9 +63,14 @@ final class SourceWriter {
     return false;
   }
 
-  /** {@code @SuppressWarnings("<warning>")}, for generated code that names a type the user's own code names. */
-  static AnnotationSpec suppress(String warning) {
-    return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", warning).build();
+  /**
+   * {@code @SuppressWarnings} of {@code warnings}, for generated code that names what the user's
+   * own code names (a raw type, a deprecated element) at a line the user cannot annotate.
+   */
+  static AnnotationSpec suppress(List<String> warnings) {
+    AnnotationSpec.Builder annotation = AnnotationSpec.builder(SuppressWarnings.class);
+    warnings.forEach(warning -> annotation.addMember("value", "$S", warning));
+    return annotation.build();
   }
 
   /**
