@@ -37,8 +37,8 @@ class DeprecatedNamesTest {
       tokenLoader    | @Deprecated(forRemoval = true)  | test.StatelessAuthManager    | @SuppressWarnings("removal")
       loadMethod     | @Deprecated                     | test.StatelessAuthManager    | @SuppressWarnings("deprecation")
       loadMethod     | @Deprecated(forRemoval = true)  | test.StatelessAuthManager    | @SuppressWarnings("removal")
-      model          | @Deprecated                     | test.StatelessAuthManager test.AuthenticatedApi | @SuppressWarnings("deprecation")
-      model          | @Deprecated(forRemoval = true)  | test.StatelessAuthManager test.AuthenticatedApi | @SuppressWarnings("removal")
+      model          | @Deprecated                     | test.StatelessAuthManager test.AuthenticatedApi  | @SuppressWarnings("deprecation")
+      model          | @Deprecated(forRemoval = true)  | test.StatelessAuthManager test.AuthenticatedApi  | @SuppressWarnings("removal")
       """)
   void deprecatedElementCompilesCleanlyAndOnlyItsGeneratedClassSuppressesIt(
       String where, String mark, String suppressed, String annotation) throws IOException {

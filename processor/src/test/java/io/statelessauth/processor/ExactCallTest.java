@@ -56,7 +56,8 @@ class ExactCallTest {
         }
         """));
 
-    assertThat(calls).containsExactly(new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,io.statelessauth.UserMixin)", true));
+    assertThat(calls).containsExactly(
+        new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,io.statelessauth.UserMixin)", true));
     assertThat(generatedApi()).contains("target.whoami(exchange, (UserMixin) user));");
   }
 
@@ -77,7 +78,8 @@ class ExactCallTest {
         }
         """));
 
-    assertThat(calls).containsExactly(new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,test.User)", true));
+    assertThat(calls).containsExactly(
+        new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,test.User)", true));
     assertThat(generatedApi()).contains("target.whoami(exchange, user));");
   }
 
@@ -98,7 +100,8 @@ class ExactCallTest {
         }
         """));
 
-    assertThat(calls).containsExactly(new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,io.statelessauth.UserMixin)", true));
+    assertThat(calls).containsExactly(
+        new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,io.statelessauth.UserMixin)", true));
     assertThat(generatedApi()).contains("target.whoami(exchange, (UserMixin) user));");
   }
 
@@ -119,7 +122,8 @@ class ExactCallTest {
         }
         """));
 
-    assertThat(calls).containsExactly(new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,io.statelessauth.UserMixin)", true));
+    assertThat(calls).containsExactly(
+        new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,io.statelessauth.UserMixin)", true));
     assertThat(generatedApi()).contains("Api.whoami(exchange, (UserMixin) user));");
   }
 
@@ -142,7 +146,8 @@ class ExactCallTest {
         }
         """));
 
-    assertThat(calls).containsExactly(new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,io.statelessauth.UserMixin)", true));
+    assertThat(calls).containsExactly(
+        new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,io.statelessauth.UserMixin)", true));
   }
 
   @Test
@@ -171,7 +176,8 @@ class ExactCallTest {
         }
         """));
 
-    assertThat(calls).containsExactly(new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,java.lang.Object...)", true));
+    assertThat(calls).containsExactly(
+        new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,java.lang.Object...)", true));
     assertThat(generatedApi()).contains("target.whoami(exchange, (Object[]) user));");
   }
 
@@ -199,7 +205,8 @@ class ExactCallTest {
         }
         """));
 
-    assertThat(calls).containsExactly(new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,java.lang.Object...)", true));
+    assertThat(calls).containsExactly(
+        new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,java.lang.Object...)", true));
   }
 
   @Test
@@ -226,7 +233,8 @@ class ExactCallTest {
         }
         """));
 
-    assertThat(calls).containsExactly(new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,io.statelessauth.UserMixin)", true));
+    assertThat(calls).containsExactly(
+        new Call("Api.whoami(com.sun.net.httpserver.HttpExchange,io.statelessauth.UserMixin)", true));
   }
 
   @Test
@@ -246,7 +254,8 @@ class ExactCallTest {
         }
         """));
 
-    assertThat(calls).containsExactly(new Call("Api.refresh(io.statelessauth.TokenMixin,com.sun.net.httpserver.HttpExchange)", true));
+    assertThat(calls).containsExactly(
+        new Call("Api.refresh(io.statelessauth.TokenMixin,com.sun.net.httpserver.HttpExchange)", true));
     assertThat(generatedApi()).contains("target.refresh((TokenMixin) token, exchange));");
   }
 
