@@ -1,16 +1,12 @@
 package io.statelessauth.processor;
 
-import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 import static io.statelessauth.processor.Fixtures.api;
 import static io.statelessauth.processor.Fixtures.compile;
 import static io.statelessauth.processor.Fixtures.compileWithModels;
 import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
-import java.util.ArrayList;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -516,25 +512,6 @@ class HandlerRulesTest {
         .inFile(api)
         .onLineContaining("\"bearer\"");
     assertThat(compilation).hadErrorCount(1);
-  }
-
-  @Test
-  void severalSchemesArePassedToTheRouteInTheirOrder() {
-    JavaFileObject api =
-        api(
-            """
-              @TokenRequired(authType = {"Bearer", "ApiKey"})
-              void secret(HttpExchange exchange) {}
-            """);
-    List<String> written = new ArrayList<>();
-    javac()
-        .withProcessors(new StatelessAuthProcessor(filer -> file -> {
-          written.add(file.toString());
-          file.writeTo(filer);
-        }))
-        .compile(api, Fixtures.TOKEN, Fixtures.USER, Fixtures.TOKENS, Fixtures.USERS);
-    assertThat(written.stream().filter(file -> file.contains("class AuthenticatedApi")).findFirst().orElseThrow())
-        .contains("manager.route().authType(\"Bearer\", \"ApiKey\").build()");
   }
 
   @Test
