@@ -1,4 +1,4 @@
-package io.statelessauth;
+package io.statelessauth.testsupport;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Finds reflection in class files by reading their constant pools (JVMS §4.4): a class entry in
@@ -16,9 +21,10 @@ import java.util.TreeSet;
  * and calls of the method-handle lookups ({@code MethodHandles.lookup}, {@code privateLookupIn}, {@code
  * publicLookup}, {@code Lookup.find*}, {@code Lookup.unreflect*}). The bootstrap methods behind
  * lambdas and string concatenation only name {@code MethodHandles$Lookup} in descriptors, which
- * are not calls, so they pass.
+ * are not calls, so they pass. The one reflection detector of the runtime's and the end-to-end
+ * tests' {@code NoReflectionTest}.
  */
-final class ReflectionUses {
+public final class ReflectionUses {
   private static final int UTF8 = 1;
   private static final int CLASS = 7;
   private static final int FIELD_REF = 9;
@@ -29,12 +35,55 @@ final class ReflectionUses {
   private ReflectionUses() {}
 
   /** One line per forbidden use, {@code <file>: <owner>.<method>} or {@code <file>: <class>}, sorted. */
-  static List<String> in(List<Path> classFiles) throws IOException {
+  public static List<String> in(List<Path> classFiles) throws IOException {
     List<String> found = new ArrayList<>();
     for (Path file : classFiles) {
       try (InputStream in = Files.newInputStream(file)) {
         for (String use : uses(new DataInputStream(in))) {
           found.add(file.getFileName() + ": " + use);
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The class files of {@code location}, a directory of classes or a jar, whose file names {@code
+   * select} accepts, sorted by path; each as {@code <path in location>}.
+   */
+  public static List<String> classFiles(Path location, Predicate<String> select) throws IOException {
+    if (Files.isDirectory(location)) {
+      try (Stream<Path> walk = Files.walk(location)) {
+        return walk
+            .filter(file -> file.toString().endsWith(".class") && select.test(file.getFileName().toString()))
+            .map(file -> location.relativize(file).toString().replace('\\', '/'))
+            .sorted()
+            .collect(Collectors.toList());
+      }
+    }
+    try (JarFile jar = new JarFile(location.toFile())) {
+      return jar.stream()
+          .map(JarEntry::getName)
+          .filter(name -> name.endsWith(".class") && select.test(name.substring(name.lastIndexOf('/') + 1)))
+          .sorted()
+          .collect(Collectors.toList());
+    }
+  }
+
+  /**
+   * One line per forbidden use in the class files of {@code location} (a directory or a jar) that
+   * {@code select} accepts by file name: {@code <path>: <owner>.<method>} or {@code <path>: <class>}.
+   */
+  public static List<String> in(Path location, Predicate<String> select) throws IOException {
+    List<String> found = new ArrayList<>();
+    boolean directory = Files.isDirectory(location);
+    try (JarFile jar = directory ? null : new JarFile(location.toFile())) {
+      for (String name : classFiles(location, select)) {
+        try (InputStream in =
+            directory ? Files.newInputStream(location.resolve(name)) : jar.getInputStream(jar.getEntry(name))) {
+          for (String use : uses(new DataInputStream(in))) {
+            found.add(name + ": " + use);
+          }
         }
       }
     }
