@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Runs the steps that authenticate one request; the processor generates {@code
@@ -124,6 +125,20 @@ public abstract class AbstractStatelessAuthManager<T, U> {
     if (cache != null) {
       cache.invalidateAll();
     }
+  }
+
+  /**
+   * Forgets every cached entry whose user {@code which} matches, on this instance, before
+   * returning, and keeps every load already running from being stored; how many entries it forgot
+   * (0 without a cache). The cache keeps each user as it was loaded, so call it when a user changes
+   * in a way the checks read: deactivated, or a role taken away.
+   */
+  public final int invalidateUsers(Predicate<? super U> which) {
+    Objects.requireNonNull(which, "which");
+    if (cache == null) {
+      return 0;
+    }
+    return cache.<Authentication<T, U>>invalidateValues(known -> which.test(known.user));
   }
 
   /** Calls the application's token loader. */
