@@ -229,7 +229,7 @@ public abstract class AbstractStatelessAuthManager<T, U> {
     if (user == null) {
       LOG.log(Level.ERROR, "The user loader found no user for a valid token on "
           + (exchange == null ? "a route of token type " + route.tokenType() : Requests.describe(exchange)));
-      throw refusals.serverError;
+      throw refusals.unknownUser;
     }
     return user;
   }
