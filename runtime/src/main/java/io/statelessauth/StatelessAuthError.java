@@ -88,6 +88,11 @@ public class StatelessAuthError extends RuntimeException {
     return reason;
   }
 
+  /** The default error body, {@code {"error": "<fullMsg>"}}, as UTF-8 JSON. */
+  byte[] jsonBody() {
+    return JsonBody.of(fullMsg());
+  }
+
   private static String rfc6750ErrorCode(int code) {
     switch (code) {
       case 400:

@@ -227,7 +227,7 @@ class CachedManagerTest {
     try {
       assertEquals(500, get("/secure", "ghost-token").statusCode());
       assertEquals(500, get("/secure", "ghost-token").statusCode());
-      assertTrue(LogCapture.printed(log.records()).contains("no user for a valid token on a route of token type access"),
+      assertTrue(LogCapture.printed(log.records()).contains("The user loader found no user for a valid token on GET /secure"),
           LogCapture.printed(log.records()));
     } finally {
       log.close();
