@@ -17,18 +17,20 @@ import java.util.function.Predicate;
  * Runs the steps that authenticate one request; the processor generates {@code
  * StatelessAuthManager} as its subclass for the application's two loaders.
  *
- * <p>For each request to a route: read the token from the credentials header, load the token
- * model, check it ({@link TokenMixin} models only), load the user, check it ({@link UserMixin}
- * users only), then bind the user to the thread (see {@link CurrentStatelessUser}), tell the
- * {@link AuthListener} and run the handler, clearing the binding however the handler ends. On an
- * optional route a request without credentials for the route's scheme runs the handler
+ * <p>For each request to a route: read the token from the header of the one scheme the request
+ * presents (see {@link AuthRoute#authTypes()} and {@link StatelessAuthConfig.Builder#credentialHeader}),
+ * load the token model, check it ({@link TokenMixin} models only), load the user, check it ({@link
+ * UserMixin} users only), then bind the user to the thread (see {@link CurrentStatelessUser}), tell
+ * the {@link AuthListener} and run the handler, clearing the binding however the handler ends. On
+ * an optional route a request that presents none of the route's schemes runs the handler
  * anonymously instead. With an {@link AuthCache}, a known token's model and user come from the
- * cache instead of the loaders; the checks run on every request all the same. Every failure goes to the {@link AuthErrorHandler} with the RFC 6750
- * {@code WWW-Authenticate} header already set; an unexpected exception from a loader or handler is
- * logged (never with the token) and answered with 500, or, when the handler had already begun its
- * response, the connection is dropped so that the client cannot take a truncated answer for a
- * whole one. An {@code IOException} from the handler (most often a client that went away) is left
- * to the server, which closes the connection. The exchange is always closed after a refusal.
+ * cache instead of the loaders, as they were loaded; the checks run on every request all the same.
+ * Every failure goes to the {@link AuthErrorHandler} with the RFC 6750 {@code WWW-Authenticate}
+ * header already set; an unexpected exception from a loader or handler is logged (never with the
+ * token) and answered with 500, or, when the handler had already begun its response, the
+ * connection is dropped so that the client cannot take a truncated answer for a whole one. An
+ * {@code IOException} from the handler (most often a client that went away) is left to the
+ * server, which closes the connection. The exchange is always closed after a refusal.
  *
  * @param <T> the token model, as the token loader returns it
  * @param <U> the user, as the user loader returns it
@@ -167,7 +169,8 @@ public abstract class AbstractStatelessAuthManager<T, U> {
     }
     List<String> authTypes = route.authTypes();
     @SuppressWarnings("unchecked")
-    PreparedRoute.Scheme<T, U>[] schemes = (PreparedRoute.Scheme<T, U>[]) new PreparedRoute.Scheme<?, ?>[authTypes.size()];
+    PreparedRoute.Scheme<T, U>[] schemes =
+        (PreparedRoute.Scheme<T, U>[]) new PreparedRoute.Scheme<?, ?>[authTypes.size()];
     List<String> sources = new ArrayList<>();
     for (int i = 0; i < schemes.length; i++) {
       RouteRefusals refusals = new RouteRefusals(config, route, authTypes.get(i));

@@ -126,7 +126,8 @@ public final class AuthCache {
    */
   public synchronized void renewLease() {
     if (leaseNanos == NO_LEASE) {
-      throw new IllegalStateException("this AuthCache has no lease to renew; set one with AuthCache.builder().lease(...)");
+      throw new IllegalStateException(
+          "this AuthCache has no lease to renew; set one with AuthCache.builder().lease(...)");
     }
     if (!leaseHeld()) {
       invalidateAll();

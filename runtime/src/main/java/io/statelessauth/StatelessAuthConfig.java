@@ -10,9 +10,9 @@ import java.util.Properties;
 
 /**
  * The settings of a manager: which header carries the credentials, which schemes are read from
- * headers of their own, the defaults for routes that leave {@code tokenType} or {@code authType} empty, whether the user is also stored as an exchange
- * attribute, the {@code WWW-Authenticate} realm, the longest token accepted, and who answers CORS
- * preflights.
+ * headers of their own, the defaults for routes that leave {@code tokenType} or {@code authType}
+ * empty, whether the user is also stored as an exchange attribute, the {@code WWW-Authenticate}
+ * realm, the longest token accepted, and who answers CORS preflights.
  *
  * <p>Built with {@link #builder()} or read from {@link Properties} with the keys of
  * flask-stateless-auth plus three of its own:
@@ -111,7 +111,8 @@ public final class StatelessAuthConfig {
           throw new IllegalArgumentException("CREDENTIAL_HEADERS must be header=scheme pairs separated by commas,"
               + " such as X-API-Key=ApiKey; was '" + value + "'");
         }
-        builder.bind("CREDENTIAL_HEADERS", pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+        builder.putCredentialHeader(
+            "CREDENTIAL_HEADERS", pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
       }
     }
     return builder.build();
@@ -260,7 +261,8 @@ public final class StatelessAuthConfig {
      * (compared without regard to case) may be bound once, and the {@code authHeader} not at all.
      */
     public Builder credentialHeader(String headerName, String scheme) {
-      bind("credentialHeader", Objects.requireNonNull(headerName, "headerName"), Objects.requireNonNull(scheme, "scheme"));
+      putCredentialHeader("credentialHeader",
+          Objects.requireNonNull(headerName, "headerName"), Objects.requireNonNull(scheme, "scheme"));
       return this;
     }
 
@@ -278,7 +280,7 @@ public final class StatelessAuthConfig {
     }
 
     /** Binds {@code headerName} to {@code scheme}; errors name {@code name}, the method or key. */
-    private void bind(String name, String headerName, String scheme) {
+    private void putCredentialHeader(String name, String headerName, String scheme) {
       Syntax.requireToken(name + " header name", headerName);
       Syntax.requireToken(name + " scheme", scheme);
       requireNotAuthHeader(name, headerName);
