@@ -91,8 +91,9 @@ final class RouteRefusals {
   }
 
   /**
-   * The {@code WWW-Authenticate} value for {@code error}, or {@code null} for a status that takes
-   * none: worked out already for the runtime's own refusals, now for an application's error.
+   * The {@code WWW-Authenticate} value for an application's {@code error}, challenging this scheme,
+   * or {@code null} for a status that takes none (a {@link Refusal} carries its own, worked out
+   * when it was made).
    */
   String challenge(StatelessAuthError error) {
     return Challenge.of(bareChallenge, error.code(), error.errorCode().orElse(null), error.msg(), scope);
