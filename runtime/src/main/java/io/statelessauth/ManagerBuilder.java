@@ -30,7 +30,10 @@ public abstract class ManagerBuilder<B extends ManagerBuilder<B>> {
     return self();
   }
 
-  /** Told of every outcome; default {@link AuthListener#NONE}. */
+  /**
+   * Told of every outcome; default {@link AuthListener#NONE}. To tell several, pass {@link
+   * AuthListener#all}.
+   */
   public final B listener(AuthListener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
     return self();

@@ -19,7 +19,7 @@ record BoundRoute(StatelessAuthConfig config, AuthRoute route, RouteRefusals ref
 
   /** What the parser reads from {@code headers} for this route. */
   String token(Headers headers) {
-    return AuthorizationHeader.token(headers, config, route, refusals);
+    return Credentials.token(headers, config.maxTokenLength(), route.optional(), refusals);
   }
 
   int maxTokenLength() {

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * returns or throws, and never seen by another request under concurrency. Every assertion is made
  * on the client side, from what the server recorded.
  */
-class ThreadBindingTest {
+class CurrentUserOnEachExecutorTest {
   private static final int CONCURRENT_REQUESTS = 400;
 
   private final Queue<String> afterHandler = new ConcurrentLinkedQueue<>();
@@ -39,7 +39,7 @@ class ThreadBindingTest {
   static Stream<Arguments> executors() {
     return Stream.of(
         Arguments.of("platform threads", (Supplier<ExecutorService>) () -> Executors.newFixedThreadPool(8)),
-        Arguments.of("virtual threads", (Supplier<ExecutorService>) ThreadBindingTest::virtualThreadPerTask));
+        Arguments.of("virtual threads", (Supplier<ExecutorService>) CurrentUserOnEachExecutorTest::virtualThreadPerTask));
   }
 
   /** {@code Executors.newVirtualThreadPerTaskExecutor()}, which this code, built for Java 17, finds by name. */

@@ -9,7 +9,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-class RedactedTest {
+/**
+ * {@link Redacted} on its own: the throwable logged in place of one whose messages name the token,
+ * with the token replaced in every message of the chain and the class names and stack traces kept.
+ * {@link TokenNeverLoggedTest} checks the runtime logs through it on every path.
+ */
+class RedactedCopyTest {
   private static final String TOKEN = "tok-SECRET-1234";
 
   @Test

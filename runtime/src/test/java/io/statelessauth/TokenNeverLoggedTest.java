@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * before and after it responds, the listener on both paths, the error handler. Each log line shows
  * {@code <token>} where the token was, so the test also proves that the failure was logged.
  */
-class RedactionTest {
+class TokenNeverLoggedTest {
   private static final String TOKEN = "leaky-token-7f3a9c";
 
   private TestServer server;

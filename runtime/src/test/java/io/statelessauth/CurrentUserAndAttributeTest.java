@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The current user: bound for the handler, cleared however it ends (checked on the same pooled
  * thread), restored when bindings nest, and the {@code current_stateless_user} exchange attribute.
+ * {@link CurrentUserOnEachExecutorTest} runs the binding on each kind of executor.
  */
-class CurrentUserTest {
+class CurrentUserAndAttributeTest {
   private static final String ATTRIBUTE = "current_stateless_user";
 
   private TestServer server;
