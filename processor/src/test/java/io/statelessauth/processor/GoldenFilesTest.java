@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * mvn -B -pl processor -am verify -Dtest=GoldenFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true
  * </pre>
  *
- * <p>The text compared is what the processor hands to the {@code Filer}, so a shape is compared
- * even where the runtime on this module's test class path could not compile it.
+ * <p>The text compared is what the processor hands to the {@code Filer}; that each shape compiles
+ * cleanly is checked where the rule that makes it is.
  */
 class GoldenFilesTest {
   private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");

@@ -515,6 +515,22 @@ class HandlerRulesTest {
   }
 
   @Test
+  void severalSchemesCompileCleanlyIntoOneRouteCall() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(authType = {"Bearer", "ApiKey"})
+              void secret(HttpExchange exchange) {}
+            """);
+    Compilation compilation = compileWithModels(api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.AuthenticatedApi")
+        .contentsAsUtf8String()
+        .contains("manager.route().authType(\"Bearer\", \"ApiKey\").build()");
+  }
+
+  @Test
   void oneSchemeWrittenWithoutBracesKeepsTheOneSchemeCall() {
     JavaFileObject api =
         api(
