@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * constant pools. Lambdas and string concatenation are allowed.
  */
 class NoReflectionTest {
-  private static final Predicate<String> GENERATED = name -> name.matches("(StatelessAuthManager|Authenticated).*\\.class");
+  private static final Predicate<String> GENERATED =
+      name -> name.matches("(StatelessAuthManager|Authenticated).*\\.class");
 
   @Test
   void generatedClassesUseNoReflection() throws Exception {
@@ -34,7 +35,8 @@ class NoReflectionTest {
   void runtimeClassesUseNoReflection() throws Exception {
     Path runtime = location(AbstractStatelessAuthManager.class);
     List<String> classes = ReflectionUses.classFiles(runtime, name -> true);
-    assertTrue(classes.contains("io/statelessauth/AbstractStatelessAuthManager.class"), () -> "no runtime class in " + classes);
+    assertTrue(classes.contains("io/statelessauth/AbstractStatelessAuthManager.class"),
+        () -> "no runtime class in " + classes);
 
     assertEquals(List.of(), ReflectionUses.in(runtime, name -> true));
   }

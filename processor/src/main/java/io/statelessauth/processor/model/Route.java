@@ -12,4 +12,5 @@ import java.util.List;
  * @param roles the roles of which the user must hold one, in the annotation's order, without repeats
  * @param optional whether requests without credentials run anonymously
  */
-public record Route(String tokenType, List<String> authTypes, List<String> scopes, List<String> roles, boolean optional) {}
+public record Route(
+    String tokenType, List<String> authTypes, List<String> scopes, List<String> roles, boolean optional) {}

@@ -178,6 +178,8 @@ final class AuthenticatedWriter {
     if (argument.optional()) {
       return CodeBlock.of("$T.ofNullable($N)", Optional.class, variable);
     }
-    return argument.cast() ? CodeBlock.of("($T) $N", TypeName.get(argument.type()), variable) : CodeBlock.of("$N", variable);
+    return argument.cast()
+        ? CodeBlock.of("($T) $N", TypeName.get(argument.type()), variable)
+        : CodeBlock.of("$N", variable);
   }
 }
