@@ -1,29 +1,36 @@
 package io.statelessauth;
 
 import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Runs the steps that authenticate one request; the processor generates {@code
  * StatelessAuthManager} as its subclass for the application's two loaders.
  *
- * <p>For each request to a route: read the token from the credentials header, load the token
- * model, check it ({@link TokenMixin} models only), load the user, check it ({@link UserMixin}
- * users only), then bind the user to the thread (see {@link CurrentStatelessUser}), tell the
- * {@link AuthListener} and run the handler, clearing the binding however the handler ends. On an
- * optional route a request without credentials for the route's scheme runs the handler
+ * <p>For each request to a route: read the token from the header of the one scheme the request
+ * presents (see {@link AuthRoute#authTypes()} and {@link StatelessAuthConfig.Builder#credentialHeader}),
+ * load the token model, check it ({@link TokenMixin} models only), load the user, check it ({@link
+ * UserMixin} users only), then bind the user to the thread (see {@link CurrentStatelessUser}), tell
+ * the {@link AuthListener} and run the handler, clearing the binding however the handler ends. On
+ * an optional route a request that presents none of the route's schemes runs the handler
  * anonymously instead. With an {@link AuthCache}, a known token's model and user come from the
- * cache instead of the loaders; the checks run on every request all the same. Every failure goes to the {@link AuthErrorHandler} with the RFC 6750
- * {@code WWW-Authenticate} header already set; an unexpected exception from a loader or handler is
- * logged (never with the token) and answered with 500, or, when the handler had already begun its
- * response, the connection is dropped so that the client cannot take a truncated answer for a
- * whole one. An {@code IOException} from the handler (most often a client that went away) is left
- * to the server, which closes the connection. The exchange is always closed after a refusal.
+ * cache instead of the loaders, as they were loaded; the checks run on every request all the same.
+ * Every failure goes to the {@link AuthErrorHandler} with the RFC 6750 {@code WWW-Authenticate}
+ * header already set; an unexpected exception from a loader or handler is logged (never with the
+ * token) and answered with 500, or, when the handler had already begun its response, the
+ * connection is dropped so that the client cannot take a truncated answer for a whole one. An
+ * {@code IOException} from the handler (most often a client that went away) is left to the
+ * server, which closes the connection. The exchange is always closed after a refusal.
  *
  * @param <T> the token model, as the token loader returns it
  * @param <U> the user, as the user loader returns it
@@ -41,25 +48,21 @@ public abstract class AbstractStatelessAuthManager<T, U> {
   private final AuthCache cache;
 
   /**
-   * A manager for models that implement {@code mixins}, with these collaborators; {@code null}
-   * means the default for each: {@link StatelessAuthConfig#defaults()}, {@link
-   * AuthErrorHandler#json()}, {@link AuthListener#NONE}, no cache.
+   * A manager for models that implement {@code mixins}, with the settings collected by {@code
+   * builder}.
    *
    * @param mixins which mixins the token model and the user implement
-   * @param config the settings, or {@code null}
-   * @param errorHandler writes refusals, or {@code null}
-   * @param listener told of every outcome, or {@code null}
-   * @param cache keeps what the loaders returned between requests, or {@code null}
-   * @throws IllegalArgumentException if {@code cache} serves another manager already
+   * @param builder the configuration, error handler, listener and cache
+   * @throws IllegalArgumentException if the builder's cache serves another manager already
    */
-  protected AbstractStatelessAuthManager(ModelMixins mixins, StatelessAuthConfig config,
-      AuthErrorHandler errorHandler, AuthListener listener, AuthCache cache) {
+  protected AbstractStatelessAuthManager(ModelMixins mixins, ManagerBuilder<?> builder) {
     this.mixins = Objects.requireNonNull(mixins, "mixins");
-    this.config = config == null ? StatelessAuthConfig.defaults() : config;
-    this.listener = listener == null ? AuthListener.NONE : listener;
-    this.refuser = new Refuser(errorHandler == null ? AuthErrorHandler.json() : errorHandler, this.listener);
-    this.preflightHandler = this.config.preflightHandler().orElse(null);
-    this.cache = cache;
+    Objects.requireNonNull(builder, "builder");
+    this.config = builder.configuredConfig();
+    this.listener = builder.configuredListener();
+    this.refuser = new Refuser(builder.configuredErrorHandler(), listener);
+    this.preflightHandler = config.preflightHandler().orElse(null);
+    this.cache = builder.configuredCache();
     if (cache != null) {
       cache.claim(this);
     }
@@ -85,7 +88,7 @@ public abstract class AbstractStatelessAuthManager<T, U> {
    *     {@link TokenMixin}, or roles and the user is no {@link UserMixin}: nothing could grant them
    */
   public final HttpHandler handler(AuthRoute route, AuthenticatedCall<? super T, ? super U> call) {
-    return new RouteHandler<>(this, bind(route), Objects.requireNonNull(call, "call"));
+    return new RouteHandler<>(this, prepare(route), Objects.requireNonNull(call, "call"));
   }
 
   /**
@@ -95,7 +98,7 @@ public abstract class AbstractStatelessAuthManager<T, U> {
    * @throws IllegalArgumentException as for {@link #handler}
    */
   public final Filter filter(AuthRoute route) {
-    return new RouteFilter<>(this, bind(route));
+    return new RouteFilter<>(this, prepare(route));
   }
 
   /**
@@ -130,14 +133,31 @@ public abstract class AbstractStatelessAuthManager<T, U> {
     }
   }
 
+  /**
+   * Forgets every cached entry whose user {@code which} matches, on this instance, before
+   * returning, and keeps every load already running from being stored; how many entries it forgot
+   * (0 without a cache). The cache keeps each user as it was loaded, so call it when a user changes
+   * in a way the checks read: deactivated, or a role taken away.
+   */
+  public final int invalidateUsers(Predicate<? super U> which) {
+    Objects.requireNonNull(which, "which");
+    if (cache == null) {
+      return 0;
+    }
+    return cache.<Authentication<T, U>>invalidateValues(known -> which.test(known.user));
+  }
+
   /** Calls the application's token loader. */
   protected abstract T loadToken(String token, String tokenType, String authType);
 
   /** Calls the application's user loader. */
   protected abstract U loadUser(T token);
 
-  /** {@code route} with its refusals and its share of the cache, once it is known to be grantable. */
-  private RouteBinding<T, U> bind(AuthRoute route) {
+  /**
+   * {@code route} with its refusals and its share of the cache for each of its schemes, once it is
+   * known to be grantable.
+   */
+  private PreparedRoute<T, U> prepare(AuthRoute route) {
     Objects.requireNonNull(route, "route");
     if (!route.scopes().isEmpty() && !mixins.token()) {
       throw new IllegalArgumentException("scopes " + route.scopes()
@@ -147,86 +167,104 @@ public abstract class AbstractStatelessAuthManager<T, U> {
       throw new IllegalArgumentException("roles " + route.roles()
           + " can never be held: the user does not implement UserMixin");
     }
-    RouteRefusals refusals = new RouteRefusals(config, route);
-    if (cache == null) {
-      return new RouteBinding<>(route, refusals, null, null);
+    List<String> authTypes = route.authTypes();
+    @SuppressWarnings("unchecked")
+    PreparedRoute.Scheme<T, U>[] schemes =
+        (PreparedRoute.Scheme<T, U>[]) new PreparedRoute.Scheme<?, ?>[authTypes.size()];
+    List<String> sources = new ArrayList<>();
+    for (int i = 0; i < schemes.length; i++) {
+      RouteRefusals refusals = new RouteRefusals(config, route, authTypes.get(i));
+      schemes[i] = cache == null
+          ? new PreparedRoute.Scheme<>(refusals, null, null)
+          : new PreparedRoute.Scheme<>(refusals, cache.segment(route.tokenType(), refusals.scheme),
+              new CacheLoader(route, refusals));
+      sources.add(refusals.ownHeader ? refusals.header + " header"
+          : refusals.header + " header with the " + refusals.scheme + " scheme");
     }
-    return new RouteBinding<>(route, refusals, cache.<Authentication<T, U>>segment(route.tokenType(), route.authType()),
-        new CacheLoader(route, refusals));
+    if (schemes.length == 1) {
+      return new PreparedRoute<>(route, schemes, null, null);
+    }
+    return new PreparedRoute<>(route, schemes, RouteRefusals.noneOf(config, route, sources),
+        RouteRefusals.severalOf(config, route));
   }
 
   /** Every step of one request. */
-  final void serve(HttpExchange exchange, RouteBinding<T, U> binding,
+  final void serve(HttpExchange exchange, PreparedRoute<T, U> prepared,
       AuthenticatedCall<? super T, ? super U> call) throws IOException {
     if (preflightHandler != null && Requests.isPreflight(exchange)) {
       preflightHandler.handle(exchange);
       return;
     }
-    AuthRoute route = binding.route;
-    RouteRefusals refusals = binding.refusals;
+    AuthRoute route = prepared.route;
+    // The scheme whose refusals answer: the first until the request is known to present another.
+    PreparedRoute.Scheme<T, U> scheme = prepared.schemes[0];
     String presented = null;
     T token = null;
     U user = null;
     try {
-      presented = AuthorizationHeader.token(exchange.getRequestHeaders(), config, route, refusals);
-      if (presented != null) {
-        if (binding.cached == null) {
-          token = loadToken(presented, route.tokenType(), route.authType());
-          if (token == null) {
-            throw refusals.unknownToken;
-          }
-          checkToken(token, route, refusals);
-          user = userOf(token, route, refusals, exchange);
-        } else {
-          Authentication<T, U> known = binding.cached.get(presented, binding.loader);
-          if (known == null) {
-            throw refusals.unknownToken;
-          }
-          token = known.token;
-          checkToken(token, route, refusals);
-          user = known.user;
+      Headers headers = exchange.getRequestHeaders();
+      if (prepared.schemes.length == 1) {
+        presented = Credentials.token(headers, config.maxTokenLength(), route.optional(), scheme.refusals);
+      } else {
+        Map.Entry<String, List<String>> field =
+            Credentials.presentedField(headers, prepared.schemeRefusals, prepared.severalSchemes);
+        if (field != null) {
+          scheme = prepared.schemes[Credentials.schemeOf(field, prepared.schemeRefusals)];
+          presented = Credentials.token(field.getValue().get(0), config.maxTokenLength(), false, scheme.refusals);
+        } else if (!route.optional()) {
+          throw prepared.noCredentials;
         }
+      }
+      if (presented != null) {
+        RouteRefusals refusals = scheme.refusals;
+        // Where the token model and the user come from is all that a cache changes.
+        Authentication<T, U> known = null;
+        if (scheme.cached == null) {
+          token = loadToken(presented, route.tokenType(), refusals.scheme);
+        } else {
+          known = scheme.cached.get(presented, scheme.loader);
+          token = known == null ? null : known.token;
+        }
+        if (token == null) {
+          throw refusals.unknownToken;
+        }
+        if (mixins.token()) {
+          ModelChecks.checkToken((TokenMixin) token, route, refusals);
+        }
+        user = known == null ? userOf(token, refusals) : known.user;
         if (mixins.user()) {
           ModelChecks.checkUser((UserMixin) user, route, refusals);
         }
       }
     } catch (StatelessAuthError error) {
-      refuser.refuse(exchange, refusals, error, presented);
+      if (error.reason() == AuthFailure.UNKNOWN_USER) {
+        LOG.log(Level.ERROR, "The user loader found no user for a valid token on " + Requests.describe(exchange));
+      }
+      refuser.refuse(exchange, scheme.refusals, error, presented);
       return;
     } catch (RuntimeException | Error failure) {
       LOG.log(Level.ERROR, "A loader failed on " + Requests.describe(exchange), Redacted.of(failure, presented));
-      refuser.refuse(exchange, refusals, refusals.serverError, presented);
+      refuser.refuse(exchange, scheme.refusals, scheme.refusals.serverError, presented);
       rethrowIfFatal(failure);
       return;
     }
-    runHandler(exchange, refusals, call, token, user, presented);
+    runHandler(exchange, scheme.refusals, call, token, user, presented);
   }
 
-  /** Checks the token's expiry and scopes, for a token model that is a {@link TokenMixin}. */
-  private void checkToken(T token, AuthRoute route, RouteRefusals refusals) {
-    if (mixins.token()) {
-      ModelChecks.checkToken((TokenMixin) token, route, refusals);
-    }
-  }
-
-  /**
-   * The token's user; a token without one is a server fault (500), logged with the request's method
-   * and path, or the route's token type when the cache loads it ({@code exchange} is {@code null}).
-   */
-  private U userOf(T token, AuthRoute route, RouteRefusals refusals, HttpExchange exchange) {
+  /** The token's user; a token without one is a server fault (500, logged where it is answered). */
+  private U userOf(T token, RouteRefusals refusals) {
     U user = loadUser(token);
     if (user == null) {
-      LOG.log(Level.ERROR, "The user loader found no user for a valid token on "
-          + (exchange == null ? "a route of token type " + route.tokenType() : Requests.describe(exchange)));
-      throw refusals.serverError;
+      throw refusals.unknownUser;
     }
     return user;
   }
 
   /**
-   * Fills the cache for one route: the token model, refused at once when it has expired (so that
-   * an expired token's user is not loaded, as without a cache), then its user. Returns {@code null}
-   * for an unknown token and throws for the rest, so that only a whole authentication is kept.
+   * Fills the cache for one scheme of a route: the token model, refused at once when it has expired
+   * (so that an expired token's user is not loaded, as without a cache), then its user. Returns
+   * {@code null} for an unknown token and throws for the rest, so that only a whole authentication
+   * is kept.
    */
   private final class CacheLoader implements AuthCache.Loader<Authentication<T, U>> {
     private final AuthRoute route;
@@ -239,14 +277,14 @@ public abstract class AbstractStatelessAuthManager<T, U> {
 
     @Override
     public Authentication<T, U> load(String presented) {
-      T token = loadToken(presented, route.tokenType(), route.authType());
+      T token = loadToken(presented, route.tokenType(), refusals.scheme);
       if (token == null) {
         return null;
       }
       if (mixins.token()) {
         ModelChecks.checkExpiry((TokenMixin) token, route, refusals);
       }
-      return new Authentication<>(token, userOf(token, route, refusals, null));
+      return new Authentication<>(token, userOf(token, refusals));
     }
   }
 

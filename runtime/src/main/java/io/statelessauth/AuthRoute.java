@@ -2,12 +2,13 @@ package io.statelessauth;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * What one protected route requires: the token type handed to the token loader, the scheme the
- * credentials header must name, the scopes the token must grant, the roles of which the user must
+ * What one protected route requires: the token type handed to the token loader, the schemes whose
+ * credentials it accepts, the scopes the token must grant, the roles of which the user must
  * hold one, and whether requests without credentials get through anonymously. A value: two routes
  * with the same requirements are equal.
  *
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 public final class AuthRoute {
   private final String tokenType;
-  private final String authType;
+  private final List<String> authTypes;
   private final Set<String> scopes;
   private final Set<String> roles;
   private final boolean optional;
@@ -28,7 +29,7 @@ public final class AuthRoute {
 
   private AuthRoute(Builder builder) {
     this.tokenType = builder.tokenType;
-    this.authType = builder.authType;
+    this.authTypes = builder.authTypes;
     this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(builder.scopes));
     this.roles = Collections.unmodifiableSet(new LinkedHashSet<>(builder.roles));
     this.optional = builder.optional;
@@ -41,9 +42,17 @@ public final class AuthRoute {
     return tokenType;
   }
 
-  /** The scheme the credentials header must name, such as {@code Bearer}. */
+  /** The first of {@link #authTypes()}: the route's only scheme, or its preferred one. */
   public String authType() {
-    return authType;
+    return authTypes.get(0);
+  }
+
+  /**
+   * The schemes whose credentials the route accepts, such as {@code Bearer}, in order of preference
+   * (the order of their challenges); at least one, no two alike without regard to case.
+   */
+  public List<String> authTypes() {
+    return authTypes;
   }
 
   /** The scopes the token must all grant, in the order declared; empty when none. */
@@ -71,7 +80,7 @@ public final class AuthRoute {
     }
     AuthRoute that = (AuthRoute) other;
     return tokenType.equals(that.tokenType)
-        && authType.equals(that.authType)
+        && authTypes.equals(that.authTypes)
         && scopes.equals(that.scopes)
         && roles.equals(that.roles)
         && optional == that.optional;
@@ -79,12 +88,12 @@ public final class AuthRoute {
 
   @Override
   public int hashCode() {
-    return Objects.hash(tokenType, authType, scopes, roles, optional);
+    return Objects.hash(tokenType, authTypes, scopes, roles, optional);
   }
 
   @Override
   public String toString() {
-    return "AuthRoute{tokenType=" + tokenType + ", authType=" + authType + ", scopes=" + scopes
+    return "AuthRoute{tokenType=" + tokenType + ", authTypes=" + authTypes + ", scopes=" + scopes
         + ", roles=" + roles + ", optional=" + optional + "}";
   }
 
@@ -94,7 +103,7 @@ public final class AuthRoute {
    */
   public static final class Builder {
     private String tokenType;
-    private String authType;
+    private List<String> authTypes;
     private final Set<String> scopes = new LinkedHashSet<>();
     private final Set<String> roles = new LinkedHashSet<>();
     private boolean optional;
@@ -102,19 +111,36 @@ public final class AuthRoute {
     /** A route of the configured default token type and scheme, with no scope or role. */
     Builder(StatelessAuthConfig config) {
       this.tokenType = config.defaultTokenType();
-      this.authType = config.defaultAuthType();
+      this.authTypes = List.of(config.defaultAuthType());
     }
 
     /** The token type passed to the token loader: visible ASCII without white space. */
     public Builder tokenType(String tokenType) {
       this.tokenType =
-          StatelessAuthConfig.requireTokenType("tokenType", Objects.requireNonNull(tokenType, "tokenType"));
+          Syntax.requireTokenType("tokenType", Objects.requireNonNull(tokenType, "tokenType"));
       return this;
     }
 
-    /** The scheme the credentials header must name: an RFC 9110 token, such as {@code Bearer}. */
-    public Builder authType(String authType) {
-      this.authType = StatelessAuthConfig.requireToken("authType", Objects.requireNonNull(authType, "authType"));
+    /**
+     * The schemes whose credentials the route accepts, in order of preference, in place of the
+     * configured default: one or more RFC 9110 tokens, such as {@code Bearer}, none listed twice
+     * (compared without regard to case).
+     */
+    public Builder authType(String... authTypes) {
+      Objects.requireNonNull(authTypes, "authTypes");
+      if (authTypes.length == 0) {
+        throw new IllegalArgumentException("authType needs at least one scheme");
+      }
+      for (int i = 0; i < authTypes.length; i++) {
+        Syntax.requireToken("authType", Objects.requireNonNull(authTypes[i], "authType"));
+        for (int j = 0; j < i; j++) {
+          if (Syntax.equalsIgnoreAsciiCase(authTypes[j], authTypes[i])) {
+            throw new IllegalArgumentException(
+                "authType lists the scheme " + authTypes[i] + " twice (schemes are compared without regard to case)");
+          }
+        }
+      }
+      this.authTypes = List.of(authTypes);
       return this;
     }
 

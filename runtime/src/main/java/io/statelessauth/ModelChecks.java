@@ -34,7 +34,7 @@ final class ModelChecks {
 
   /** Refuses an expired token (401 {@code invalid_token}). */
   static void checkExpiry(TokenMixin token, AuthRoute route, RouteRefusals refusals) {
-    if (token.tokenExpired(route.tokenType(), route.authType())) {
+    if (token.tokenExpired(route.tokenType(), refusals.scheme)) {
       throw refusals.expiredToken;
     }
   }

@@ -27,10 +27,7 @@ final class Refuser {
       throws IOException {
     try {
       notifyListener(exchange, error, presented);
-      String challenge = refusals.challenge(error);
-      if (challenge != null) {
-        exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
-      }
+      setChallenges(exchange, refusals, error);
       errorHandler.handle(exchange, error);
     } catch (RuntimeException | IOException failure) {
       boolean responseStarted = exchange.getResponseCode() != -1;
@@ -44,6 +41,28 @@ final class Refuser {
       exchange.sendResponseHeaders(500, -1);
     } finally {
       exchange.close();
+    }
+  }
+
+  /**
+   * Sets the RFC 6750 challenges of {@code error}: worked out already for the runtime's own
+   * refusals (one per scheme they challenge), now for an application's error.
+   */
+  private static void setChallenges(HttpExchange exchange, RouteRefusals refusals, StatelessAuthError error) {
+    if (error instanceof Refusal) {
+      String[] challenges = ((Refusal) error).challenges;
+      for (int i = 0; i < challenges.length; i++) {
+        if (i == 0) {
+          exchange.getResponseHeaders().set("WWW-Authenticate", challenges[i]);
+        } else {
+          exchange.getResponseHeaders().add("WWW-Authenticate", challenges[i]);
+        }
+      }
+      return;
+    }
+    String challenge = refusals.challenge(error);
+    if (challenge != null) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
     }
   }
 

@@ -7,21 +7,21 @@ import java.io.IOException;
 /** The filter of one route: the rest of the chain runs as the authenticated call. */
 final class RouteFilter<T, U> extends Filter {
   private final AbstractStatelessAuthManager<T, U> manager;
-  private final RouteBinding<T, U> binding;
+  private final PreparedRoute<T, U> prepared;
 
-  RouteFilter(AbstractStatelessAuthManager<T, U> manager, RouteBinding<T, U> binding) {
+  RouteFilter(AbstractStatelessAuthManager<T, U> manager, PreparedRoute<T, U> prepared) {
     this.manager = manager;
-    this.binding = binding;
+    this.prepared = prepared;
   }
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    manager.serve(exchange, binding, new ContinueChain(chain));
+    manager.serve(exchange, prepared, new ContinueChain(chain));
   }
 
   @Override
   public String description() {
-    return "stateless-auth: requires " + binding.route;
+    return "stateless-auth: requires " + prepared.route;
   }
 
   /** Continues a filter chain once the request is authenticated. */

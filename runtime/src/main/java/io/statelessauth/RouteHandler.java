@@ -7,18 +7,18 @@ import java.io.IOException;
 /** The handler of one route: authenticates each request, then runs the route's call. */
 final class RouteHandler<T, U> implements HttpHandler {
   private final AbstractStatelessAuthManager<T, U> manager;
-  private final RouteBinding<T, U> binding;
+  private final PreparedRoute<T, U> prepared;
   private final AuthenticatedCall<? super T, ? super U> call;
 
-  RouteHandler(AbstractStatelessAuthManager<T, U> manager, RouteBinding<T, U> binding,
+  RouteHandler(AbstractStatelessAuthManager<T, U> manager, PreparedRoute<T, U> prepared,
       AuthenticatedCall<? super T, ? super U> call) {
     this.manager = manager;
-    this.binding = binding;
+    this.prepared = prepared;
     this.call = call;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    manager.serve(exchange, binding, call);
+    manager.serve(exchange, prepared, call);
   }
 }

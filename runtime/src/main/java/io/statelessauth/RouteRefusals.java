@@ -1,12 +1,21 @@
 package io.statelessauth;
 
+import java.util.List;
+
 /**
- * The refusals of one route under one manager's settings, made when the route's handler is built:
- * their messages name the configured header, the route's scheme and token type, and their
- * challenges the configured realm and the route's scopes.
+ * The refusals of one route for one of its schemes under one manager's settings, made when the
+ * route's handler is built: where the scheme's credentials are read from, and refusals whose
+ * messages name that header, the scheme and the route's token type, and whose challenges name the
+ * scheme, the configured realm and the route's scopes.
  */
 final class RouteRefusals {
-  /** {@code <scheme> realm="<realm>"}, the start of every challenge of the route. */
+  /** The scheme as the route declares it: what the token loader is given as {@code authType}. */
+  final String scheme;
+  /** The header the scheme's credentials are read from. */
+  final String header;
+  /** Whether {@link #header} is the scheme's own, whose whole value is the token; else it names the scheme. */
+  final boolean ownHeader;
+  /** {@code <scheme> realm="<realm>"}, the start of every challenge of the scheme. */
   private final String bareChallenge;
   /** The route's scopes, space-separated, for the {@code scope} of a 403; {@code null} for none. */
   private final String scope;
@@ -21,43 +30,84 @@ final class RouteRefusals {
   final Refusal insufficientScope;
   final Refusal inactiveUser;
   final Refusal insufficientRole;
+  final Refusal unknownUser;
   final Refusal serverError;
 
+  /** The refusals of {@code route} for its first scheme. */
   RouteRefusals(StatelessAuthConfig config, AuthRoute route) {
-    String header = config.authHeader();
-    String scheme = route.authType();
+    this(config, route, route.authType());
+  }
+
+  /** The refusals of {@code route} for {@code scheme}, one of its schemes. */
+  RouteRefusals(StatelessAuthConfig config, AuthRoute route, String scheme) {
+    this.scheme = scheme;
+    this.header = config.headerOf(scheme);
+    this.ownHeader = config.hasOwnHeader(scheme);
     String tokenType = route.tokenType();
     bareChallenge = Challenge.bare(scheme, config.realm());
-    scope = route.scopes().isEmpty() ? null : String.join(" ", route.scopes());
+    scope = scopeOf(route);
 
-    missingCredentials = refusal("Missing " + header + " header", 401, "Request", null);
-    otherScheme = refusal(header + " header must use the " + scheme + " scheme", 401, "Request", null);
-    multipleHeaders = refusal("More than one " + header + " header", 400, "Request", "invalid_request");
-    malformedCredentials =
-        refusal(header + " header must be '" + scheme + " <token>'", 400, "Request", "invalid_request");
+    missingCredentials =
+        refusal("Missing " + header + " header", 401, "Request", null, AuthFailure.MISSING_CREDENTIALS);
+    otherScheme = refusal(header + " header must use the " + scheme + " scheme", 401, "Request", null,
+        AuthFailure.MISSING_CREDENTIALS);
+    multipleHeaders = refusal("More than one " + header + " header", 400, "Request", "invalid_request",
+        AuthFailure.MULTIPLE_CREDENTIALS);
+    malformedCredentials = refusal(header + " header must be '" + (ownHeader ? "" : scheme + " ") + "<token>'", 400,
+        "Request", "invalid_request", AuthFailure.MALFORMED_CREDENTIALS);
     tokenTooLong = refusal(scheme + " token longer than " + config.maxTokenLength() + " characters", 400,
-        "Request", "invalid_request");
-    unknownToken = refusal("Invalid " + tokenType + " token", 401, "Token", "invalid_token");
-    expiredToken = refusal(tokenType + " token expired", 401, "Token", "invalid_token");
-    insufficientScope = refusal("Insufficient scope", 403, "Scope", "insufficient_scope");
-    inactiveUser = refusal("Invalid User", 401, "Token", "invalid_token");
+        "Request", "invalid_request", AuthFailure.MALFORMED_CREDENTIALS);
+    unknownToken =
+        refusal("Invalid " + tokenType + " token", 401, "Token", "invalid_token", AuthFailure.UNKNOWN_TOKEN);
+    expiredToken =
+        refusal(tokenType + " token expired", 401, "Token", "invalid_token", AuthFailure.EXPIRED_TOKEN);
+    insufficientScope =
+        refusal("Insufficient scope", 403, "Scope", "insufficient_scope", AuthFailure.INSUFFICIENT_SCOPE);
+    inactiveUser = refusal("Invalid User", 401, "Token", "invalid_token", AuthFailure.INACTIVE_USER);
     // A missing role is no missing scope: the challenge names none (as Spring Security answers).
-    insufficientRole = new Refusal("Insufficient role", 403, "Role", "insufficient_scope", bareChallenge, null);
-    serverError = refusal("Internal server error", 500, "Server", null);
+    insufficientRole = new Refusal("Insufficient role", 403, "Role", "insufficient_scope",
+        AuthFailure.INSUFFICIENT_ROLE, List.of(bareChallenge), null);
+    // A token without a user answers as any server fault does; only its reason tells them apart.
+    unknownUser = refusal("Internal server error", 500, "Server", null, AuthFailure.UNKNOWN_USER);
+    serverError = refusal("Internal server error", 500, "Server", null, AuthFailure.SERVER_ERROR);
   }
 
   /**
-   * The {@code WWW-Authenticate} value for {@code error}, or {@code null} for a status that takes
-   * none: worked out already for the route's own refusals, now for an application's error.
+   * The refusal of a request that presents credentials for none of the schemes of a route that
+   * accepts several: 401 with one bare challenge per scheme, in the route's order.
+   */
+  static Refusal noneOf(StatelessAuthConfig config, AuthRoute route, List<String> sources) {
+    return new Refusal("Missing credentials: " + String.join(" or ", sources), 401, "Request", null,
+        AuthFailure.MISSING_CREDENTIALS, bareChallenges(config, route), null);
+  }
+
+  /**
+   * The refusal of a request that presents credentials for two or more of a route's schemes at
+   * once (RFC 6750 §3.1: more than one method): 400 {@code invalid_request}, challenging each scheme.
+   */
+  static Refusal severalOf(StatelessAuthConfig config, AuthRoute route) {
+    return new Refusal("Credentials for more than one of " + String.join(", ", route.authTypes()), 400, "Request",
+        "invalid_request", AuthFailure.MULTIPLE_CREDENTIALS, bareChallenges(config, route), scopeOf(route));
+  }
+
+  /**
+   * The {@code WWW-Authenticate} value for an application's {@code error}, challenging this scheme,
+   * or {@code null} for a status that takes none (a {@link Refusal} carries its own, worked out
+   * when it was made).
    */
   String challenge(StatelessAuthError error) {
-    if (error instanceof Refusal) {
-      return ((Refusal) error).challenge;
-    }
     return Challenge.of(bareChallenge, error.code(), error.errorCode().orElse(null), error.msg(), scope);
   }
 
-  private Refusal refusal(String msg, int code, String type, String errorCode) {
-    return new Refusal(msg, code, type, errorCode, bareChallenge, scope);
+  private Refusal refusal(String msg, int code, String type, String errorCode, AuthFailure reason) {
+    return new Refusal(msg, code, type, errorCode, reason, List.of(bareChallenge), scope);
+  }
+
+  private static List<String> bareChallenges(StatelessAuthConfig config, AuthRoute route) {
+    return route.authTypes().stream().map(scheme -> Challenge.bare(scheme, config.realm())).toList();
+  }
+
+  private static String scopeOf(AuthRoute route) {
+    return route.scopes().isEmpty() ? null : String.join(" ", route.scopes());
   }
 }

@@ -1,18 +1,21 @@
 package io.statelessauth;
 
 import com.sun.net.httpserver.HttpHandler;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The settings of a manager: which header carries the credentials, the defaults for routes that
- * leave {@code tokenType} or {@code authType} empty, whether the user is also stored as an exchange
- * attribute, the {@code WWW-Authenticate} realm, the longest token accepted, and who answers CORS
- * preflights.
+ * The settings of a manager: which header carries the credentials, which schemes are read from
+ * headers of their own, the defaults for routes that leave {@code tokenType} or {@code authType}
+ * empty, whether the user is also stored as an exchange attribute, the {@code WWW-Authenticate}
+ * realm, the longest token accepted, and who answers CORS preflights.
  *
  * <p>Built with {@link #builder()} or read from {@link Properties} with the keys of
- * flask-stateless-auth plus two of its own:
+ * flask-stateless-auth plus three of its own:
  *
  * <table>
  *   <caption>Properties keys</caption>
@@ -23,6 +26,8 @@ import java.util.Properties;
  *   <tr><td>{@code ADD_CONTEXT_PROCESSOR}</td><td>{@code true}</td><td>{@code true} or {@code false}</td></tr>
  *   <tr><td>{@code REALM}</td><td>{@code api}</td><td>printable ASCII without {@code "} or {@code \}</td></tr>
  *   <tr><td>{@code MAX_TOKEN_LENGTH}</td><td>{@code 4096}</td><td>a whole number from 1 to 65536</td></tr>
+ *   <tr><td>{@code CREDENTIAL_HEADERS}</td><td>none</td><td>{@code header=scheme} pairs separated by
+ *       commas, such as {@code X-API-Key=ApiKey}: see {@link Builder#credentialHeader}</td></tr>
  * </table>
  *
  * <p>The {@link Builder#preflightHandler preflight handler} is set with the builder only. A bad
@@ -42,6 +47,8 @@ public final class StatelessAuthConfig {
   private final String realm;
   private final int maxTokenLength;
   private final HttpHandler preflightHandler;
+  /** Header name to scheme, in the order bound. */
+  private final Map<String, String> credentialHeaders;
 
   private StatelessAuthConfig(Builder builder) {
     this.authHeader = builder.authHeader;
@@ -51,6 +58,7 @@ public final class StatelessAuthConfig {
     this.realm = builder.realm;
     this.maxTokenLength = builder.maxTokenLength;
     this.preflightHandler = builder.preflightHandler;
+    this.credentialHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.credentialHeaders));
   }
 
   /** The default settings. */
@@ -72,27 +80,40 @@ public final class StatelessAuthConfig {
     Builder builder = builder();
     String value = properties.getProperty("AUTH_HEADER");
     if (value != null) {
-      builder.authHeader = requireToken("AUTH_HEADER", value.strip());
+      builder.authHeader = Syntax.requireToken("AUTH_HEADER", value.strip());
     }
     value = properties.getProperty("DEFAULT_AUTH_TYPE");
     if (value != null) {
-      builder.defaultAuthType = requireToken("DEFAULT_AUTH_TYPE", value.strip());
+      builder.defaultAuthType = Syntax.requireToken("DEFAULT_AUTH_TYPE", value.strip());
     }
     value = properties.getProperty("DEFAULT_TOKEN_TYPE");
     if (value != null) {
-      builder.defaultTokenType = requireTokenType("DEFAULT_TOKEN_TYPE", value.strip());
+      builder.defaultTokenType = Syntax.requireTokenType("DEFAULT_TOKEN_TYPE", value.strip());
     }
     value = properties.getProperty("ADD_CONTEXT_PROCESSOR");
     if (value != null) {
-      builder.addContextProcessor = parseBoolean("ADD_CONTEXT_PROCESSOR", value.strip());
+      builder.addContextProcessor = Syntax.parseBoolean("ADD_CONTEXT_PROCESSOR", value.strip());
     }
     value = properties.getProperty("REALM");
     if (value != null) {
-      builder.realm = requireRealm("REALM", value.strip());
+      builder.realm = Syntax.requireRealm("REALM", value.strip());
     }
     value = properties.getProperty("MAX_TOKEN_LENGTH");
     if (value != null) {
-      builder.maxTokenLength = requireTokenLength("MAX_TOKEN_LENGTH", parseInt("MAX_TOKEN_LENGTH", value.strip()));
+      builder.maxTokenLength =
+          Syntax.requireTokenLength("MAX_TOKEN_LENGTH", Syntax.parseInt("MAX_TOKEN_LENGTH", value.strip()));
+    }
+    value = properties.getProperty("CREDENTIAL_HEADERS");
+    if (value != null && !value.isBlank()) {
+      for (String pair : value.split(",", -1)) {
+        int equals = pair.indexOf('=');
+        if (equals < 0) {
+          throw new IllegalArgumentException("CREDENTIAL_HEADERS must be header=scheme pairs separated by commas,"
+              + " such as X-API-Key=ApiKey; was '" + value + "'");
+        }
+        builder.putCredentialHeader(
+            "CREDENTIAL_HEADERS", pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+      }
     }
     return builder.build();
   }
@@ -136,6 +157,29 @@ public final class StatelessAuthConfig {
     return Optional.ofNullable(preflightHandler);
   }
 
+  /**
+   * The headers bound to schemes of their own, header name to scheme, in the order bound: such a
+   * header's whole value is the token, and its scheme is read from it only. Empty by default.
+   */
+  public Map<String, String> credentialHeaders() {
+    return credentialHeaders;
+  }
+
+  /** The header {@code scheme} is read from: its own, or {@link #authHeader()} for an unbound scheme. */
+  String headerOf(String scheme) {
+    for (Map.Entry<String, String> binding : credentialHeaders.entrySet()) {
+      if (Syntax.equalsIgnoreAsciiCase(binding.getValue(), scheme)) {
+        return binding.getKey();
+      }
+    }
+    return authHeader;
+  }
+
+  /** Whether {@code scheme} is read from a header of its own rather than from {@link #authHeader()}. */
+  boolean hasOwnHeader(String scheme) {
+    return !headerOf(scheme).equals(authHeader);
+  }
+
   @Override
   public String toString() {
     return "StatelessAuthConfig{authHeader=" + authHeader
@@ -144,57 +188,8 @@ public final class StatelessAuthConfig {
         + ", addContextProcessor=" + addContextProcessor
         + ", realm=" + realm
         + ", maxTokenLength=" + maxTokenLength
-        + ", preflightHandler=" + (preflightHandler == null ? "none" : preflightHandler) + "}";
-  }
-
-  static String requireToken(String name, String value) {
-    if (!Syntax.isToken(value)) {
-      throw new IllegalArgumentException(
-          name + " must be an RFC 9110 token (letters, digits and !#$%&'*+-.^_`|~), was '" + value + "'");
-    }
-    return value;
-  }
-
-  static String requireTokenType(String name, String value) {
-    if (!Syntax.isVisibleAscii(value)) {
-      throw new IllegalArgumentException(
-          name + " must be non-empty visible ASCII without white space, was '" + value + "'");
-    }
-    return value;
-  }
-
-  private static String requireRealm(String name, String value) {
-    if (!Syntax.isChallengeText(value)) {
-      throw new IllegalArgumentException(
-          name + " must be printable ASCII without '\"' or '\\', was '" + value + "'");
-    }
-    return value;
-  }
-
-  private static int requireTokenLength(String name, int value) {
-    if (value < 1 || value > MAX_TOKEN_LENGTH_LIMIT) {
-      throw new IllegalArgumentException(
-          name + " must be from 1 to " + MAX_TOKEN_LENGTH_LIMIT + ", was " + value);
-    }
-    return value;
-  }
-
-  private static boolean parseBoolean(String name, String value) {
-    if (value.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (value.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
-  }
-
-  private static int parseInt(String name, String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-    }
+        + ", preflightHandler=" + (preflightHandler == null ? "none" : preflightHandler)
+        + ", credentialHeaders=" + credentialHeaders + "}";
   }
 
   /** Builds a {@link StatelessAuthConfig}; every setter checks its value at once. */
@@ -206,26 +201,27 @@ public final class StatelessAuthConfig {
     private String realm = "api";
     private int maxTokenLength = 4096;
     private HttpHandler preflightHandler;
+    private final Map<String, String> credentialHeaders = new LinkedHashMap<>();
 
     private Builder() {}
 
     /** The request header that carries the credentials (an RFC 9110 token). */
     public Builder authHeader(String authHeader) {
-      this.authHeader = requireToken("authHeader", Objects.requireNonNull(authHeader, "authHeader"));
+      this.authHeader = Syntax.requireToken("authHeader", Objects.requireNonNull(authHeader, "authHeader"));
       return this;
     }
 
     /** The scheme of routes whose {@code authType} is {@code ""} (an RFC 9110 token). */
     public Builder defaultAuthType(String defaultAuthType) {
       this.defaultAuthType =
-          requireToken("defaultAuthType", Objects.requireNonNull(defaultAuthType, "defaultAuthType"));
+          Syntax.requireToken("defaultAuthType", Objects.requireNonNull(defaultAuthType, "defaultAuthType"));
       return this;
     }
 
     /** The token type of routes whose {@code tokenType} is {@code ""} (visible ASCII, no white space). */
     public Builder defaultTokenType(String defaultTokenType) {
       this.defaultTokenType =
-          requireTokenType("defaultTokenType", Objects.requireNonNull(defaultTokenType, "defaultTokenType"));
+          Syntax.requireTokenType("defaultTokenType", Objects.requireNonNull(defaultTokenType, "defaultTokenType"));
       return this;
     }
 
@@ -237,13 +233,13 @@ public final class StatelessAuthConfig {
 
     /** The {@code WWW-Authenticate} realm (printable ASCII without {@code "} or {@code \}). */
     public Builder realm(String realm) {
-      this.realm = requireRealm("realm", Objects.requireNonNull(realm, "realm"));
+      this.realm = Syntax.requireRealm("realm", Objects.requireNonNull(realm, "realm"));
       return this;
     }
 
     /** The longest token accepted, from 1 to {@value StatelessAuthConfig#MAX_TOKEN_LENGTH_LIMIT}. */
     public Builder maxTokenLength(int maxTokenLength) {
-      this.maxTokenLength = requireTokenLength("maxTokenLength", maxTokenLength);
+      this.maxTokenLength = Syntax.requireTokenLength("maxTokenLength", maxTokenLength);
       return this;
     }
 
@@ -257,9 +253,54 @@ public final class StatelessAuthConfig {
       return this;
     }
 
-    /** The settings. */
+    /**
+     * Reads {@code scheme} from the header {@code headerName} instead of {@link #authHeader}: the
+     * header's whole value, white space around it ignored, is the token, as in {@code
+     * credentialHeader("X-API-Key", "ApiKey")} for {@code X-API-Key: <key>}. Routes that accept the
+     * scheme then read it from that header only. Both are RFC 9110 tokens; a header or a scheme
+     * (compared without regard to case) may be bound once, and the {@code authHeader} not at all.
+     */
+    public Builder credentialHeader(String headerName, String scheme) {
+      putCredentialHeader("credentialHeader",
+          Objects.requireNonNull(headerName, "headerName"), Objects.requireNonNull(scheme, "scheme"));
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException if a {@link #credentialHeader} binds the {@link #authHeader}
+     *     set after it
+     */
     public StatelessAuthConfig build() {
+      for (String headerName : credentialHeaders.keySet()) {
+        requireNotAuthHeader("credentialHeader", headerName);
+      }
       return new StatelessAuthConfig(this);
+    }
+
+    /** Binds {@code headerName} to {@code scheme}; errors name {@code name}, the method or key. */
+    private void putCredentialHeader(String name, String headerName, String scheme) {
+      Syntax.requireToken(name + " header name", headerName);
+      Syntax.requireToken(name + " scheme", scheme);
+      requireNotAuthHeader(name, headerName);
+      for (Map.Entry<String, String> bound : credentialHeaders.entrySet()) {
+        if (Syntax.equalsIgnoreAsciiCase(bound.getKey(), headerName)) {
+          throw new IllegalArgumentException(name + " binds the header " + headerName + " twice");
+        }
+        if (Syntax.equalsIgnoreAsciiCase(bound.getValue(), scheme)) {
+          throw new IllegalArgumentException(name + " binds the scheme " + scheme + " to two headers, "
+              + bound.getKey() + " and " + headerName);
+        }
+      }
+      credentialHeaders.put(headerName, scheme);
+    }
+
+    private void requireNotAuthHeader(String name, String headerName) {
+      if (Syntax.equalsIgnoreAsciiCase(headerName, authHeader)) {
+        throw new IllegalArgumentException(name + " cannot bind " + headerName
+            + ": it is the authHeader, which carries every scheme not bound to a header of its own");
+      }
     }
   }
 }

@@ -1,6 +1,9 @@
 package io.statelessauth;
 
-/** The character rules of RFC 9110, RFC 6749 and RFC 6750 that the runtime checks values against. */
+/**
+ * The character rules of RFC 9110, RFC 6749 and RFC 6750 that the runtime checks values against,
+ * and the checks of configured values built on them.
+ */
 final class Syntax {
   private static final boolean[] TCHAR = new boolean[128];
   private static final boolean[] B64TOKEN = new boolean[128];
@@ -99,6 +102,11 @@ final class Syntax {
     return true;
   }
 
+  /** Whether {@code a} and {@code b} are equal, comparing A–Z without regard to case and nothing else. */
+  static boolean equalsIgnoreAsciiCase(String a, String b) {
+    return a.length() == b.length() && equalsIgnoreAsciiCase(a, 0, b);
+  }
+
   private static char toLowerAscii(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
@@ -120,5 +128,58 @@ final class Syntax {
   /** {@code %x20-21 / %x23-5B / %x5D-7E}: printable ASCII but the double quote and the backslash. */
   private static boolean isChallengeChar(char c) {
     return c >= 0x20 && c <= 0x7E && c != '"' && c != '\\';
+  }
+
+  // Checks of configured values: each returns the value, or throws IllegalArgumentException naming
+  // the key or builder method {@code name} and saying what is allowed.
+
+  static String requireToken(String name, String value) {
+    if (!isToken(value)) {
+      throw new IllegalArgumentException(
+          name + " must be an RFC 9110 token (letters, digits and !#$%&'*+-.^_`|~), was '" + value + "'");
+    }
+    return value;
+  }
+
+  static String requireTokenType(String name, String value) {
+    if (!isVisibleAscii(value)) {
+      throw new IllegalArgumentException(
+          name + " must be non-empty visible ASCII without white space, was '" + value + "'");
+    }
+    return value;
+  }
+
+  static String requireRealm(String name, String value) {
+    if (!isChallengeText(value)) {
+      throw new IllegalArgumentException(
+          name + " must be printable ASCII without '\"' or '\\', was '" + value + "'");
+    }
+    return value;
+  }
+
+  static int requireTokenLength(String name, int value) {
+    if (value < 1 || value > StatelessAuthConfig.MAX_TOKEN_LENGTH_LIMIT) {
+      throw new IllegalArgumentException(
+          name + " must be from 1 to " + StatelessAuthConfig.MAX_TOKEN_LENGTH_LIMIT + ", was " + value);
+    }
+    return value;
+  }
+
+  static boolean parseBoolean(String name, String value) {
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+  }
+
+  static int parseInt(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
+    }
   }
 }

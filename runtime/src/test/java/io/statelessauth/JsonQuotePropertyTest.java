@@ -18,7 +18,7 @@ class JsonQuotePropertyTest {
   @Test
   void quotedTextReadsBackUnchanged() {
     Property.named("jsonQuote").tries(1000).forAll(JsonQuotePropertyTest::message, (text, statistics) -> {
-      String literal = JsonErrorHandler.quote(text);
+      String literal = JsonBody.quote(text);
 
       assertEquals(text, Json.string(literal));
       assertTrue(literal.chars().noneMatch(c -> c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029), literal);

@@ -3,6 +3,7 @@ package io.statelessauth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statelessauth.testsupport.ReflectionUses;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * The runtime jar uses no reflection, as the README defines it: no {@code java.lang.reflect}, no
  * {@code Class.forName}, no {@code ServiceLoader}, no {@code Proxy}, no method-handle lookups.
  * Lambdas, method references and string concatenation are plain Java and allowed. Reads the
- * constant pools of the compiled main classes, {@code target/classes}.
+ * constant pools of the compiled main classes, {@code target/classes}, with test-support's {@link
+ * ReflectionUses}, the detector the end-to-end tests use too.
  */
 class NoReflectionTest {
 

@@ -19,7 +19,7 @@ class RouteTest {
   /** A manager whose models implement no mixin, as the processor would generate it. */
   private static final class PlainManager extends AbstractStatelessAuthManager<String, String> {
     PlainManager() {
-      super(ModelMixins.NONE, null, null, null, null);
+      super(ModelMixins.NONE, new ManagerSettings());
     }
 
     @Override
@@ -46,8 +46,8 @@ class RouteTest {
 
   @Test
   void defaultsComeFromTheManagersConfig() {
-    TestManager configured = new TestManager(StatelessAuthConfig.builder()
-        .defaultTokenType("session").defaultAuthType("Token").build());
+    TestManager configured = TestManager.builder().config(StatelessAuthConfig.builder()
+        .defaultTokenType("session").defaultAuthType("Token").build()).build();
 
     AuthRoute route = configured.route().build();
 
@@ -67,7 +67,7 @@ class RouteTest {
     assertTrue(route.optional());
     assertThrows(UnsupportedOperationException.class, () -> route.scopes().add("more"));
     assertThrows(UnsupportedOperationException.class, () -> route.roles().add("more"));
-    assertEquals("AuthRoute{tokenType=refresh, authType=DPoP, scopes=[write, read, admin:all],"
+    assertEquals("AuthRoute{tokenType=refresh, authTypes=[DPoP], scopes=[write, read, admin:all],"
         + " roles=[editor, admin], optional=true}", route.toString());
   }
 
@@ -122,11 +122,57 @@ class RouteTest {
   }
 
   @Test
+  void severalSchemesAreKeptInTheirOrderAndTheFirstIsTheAuthType() {
+    AuthRoute route = manager.route().authType("Bearer", "ApiKey", "DPoP").build();
+
+    assertEquals(List.of("Bearer", "ApiKey", "DPoP"), route.authTypes());
+    assertEquals("Bearer", route.authType());
+    assertThrows(UnsupportedOperationException.class, () -> route.authTypes().add("More"));
+    assertEquals(List.of("Bearer"), manager.route().build().authTypes());
+  }
+
+  @Test
+  void routesWithTheSameSchemesInAnotherOrderDiffer() {
+    AuthRoute bearerFirst = manager.route().authType("Bearer", "ApiKey").build();
+
+    assertEquals(bearerFirst, manager.route().authType("Bearer", "ApiKey").build());
+    assertEquals(bearerFirst.hashCode(), manager.route().authType("Bearer", "ApiKey").build().hashCode());
+    assertNotEquals(bearerFirst, manager.route().authType("ApiKey", "Bearer").build());
+    assertNotEquals(bearerFirst, manager.route().build());
+  }
+
+  @Test
+  void aSchemeListedTwiceInAnyCaseIsRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> manager.route().authType("Bearer", "ApiKey", "bearer"));
+
+    assertEquals("authType lists the scheme bearer twice (schemes are compared without regard to case)", e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "Api Key", "K\u00e9y"})
+  void aBlankOrNonTokenSchemeAmongSeveralIsRejected(String scheme) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> manager.route().authType("Bearer", scheme));
+
+    assertTrue(e.getMessage().startsWith("authType must be an RFC 9110 token"), e.getMessage());
+  }
+
+  @Test
+  void noSchemeAtAllIsRejected() {
+    assertEquals("authType needs at least one scheme",
+        assertThrows(IllegalArgumentException.class, () -> manager.route().authType()).getMessage());
+    assertEquals("authType", assertThrows(NullPointerException.class,
+        () -> manager.route().authType("Bearer", null)).getMessage());
+  }
+
+  @Test
   void nullValuesAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> manager.route().scopes((String) null));
     assertThrows(IllegalArgumentException.class, () -> manager.route().roles((String) null));
     assertThrows(NullPointerException.class, () -> manager.route().tokenType(null));
-    assertThrows(NullPointerException.class, () -> manager.route().authType(null));
+    assertThrows(NullPointerException.class, () -> manager.route().authType((String) null));
+    assertThrows(NullPointerException.class, () -> manager.route().authType((String[]) null));
     assertThrows(NullPointerException.class, () -> manager.route().scopes((String[]) null));
     assertThrows(NullPointerException.class, () -> manager.route().roles((String[]) null));
     assertThrows(NullPointerException.class, () -> manager.handler(null, (exchange, token, user) -> {}));

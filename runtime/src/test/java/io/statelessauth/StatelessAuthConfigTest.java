@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.statelessauth.testsupport.RawHttp;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,7 @@ class StatelessAuthConfigTest {
         .realm("my realm")
         .maxTokenLength(65_536)
         .preflightHandler(PREFLIGHT)
+        .credentialHeader("X-API-Key", "ApiKey")
         .build();
 
     assertEquals("X-Api-Token", config.authHeader());
@@ -79,15 +81,17 @@ class StatelessAuthConfigTest {
     assertEquals("my realm", config.realm());
     assertEquals(65_536, config.maxTokenLength());
     assertSame(PREFLIGHT, config.preflightHandler().orElseThrow());
+    assertEquals(Map.of("X-API-Key", "ApiKey"), config.credentialHeaders());
     assertEquals("StatelessAuthConfig{authHeader=X-Api-Token, defaultAuthType=Token, defaultTokenType=refresh,"
-        + " addContextProcessor=false, realm=my realm, maxTokenLength=65536, preflightHandler=cors}",
+        + " addContextProcessor=false, realm=my realm, maxTokenLength=65536, preflightHandler=cors,"
+        + " credentialHeaders={X-API-Key=ApiKey}}",
         config.toString());
   }
 
   @Test
   void noPreflightHandlerByDefaultAndNullIsRefused() {
     assertEquals(Optional.empty(), StatelessAuthConfig.defaults().preflightHandler());
-    assertTrue(StatelessAuthConfig.defaults().toString().endsWith(", preflightHandler=none}"));
+    assertTrue(StatelessAuthConfig.defaults().toString().endsWith(", preflightHandler=none, credentialHeaders={}}"));
     assertThrows(NullPointerException.class, () -> StatelessAuthConfig.builder().preflightHandler(null));
   }
 
@@ -239,7 +243,7 @@ class StatelessAuthConfigTest {
   @Test
   void customAuthHeaderIsMatchedInAnyCase() throws IOException {
     StatelessAuthConfig config = StatelessAuthConfig.fromProperties(properties("AUTH_HEADER", "X-Api-Token"));
-    TestManager manager = new TestManager(config);
+    TestManager manager = TestManager.builder().config(config).build();
 
     try (TestServer server = TestServer.start()) {
       server.context("/secure", manager.handler(manager.route().build(),

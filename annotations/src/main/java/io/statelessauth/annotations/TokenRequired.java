@@ -23,6 +23,9 @@ import java.lang.annotation.Target;
  *
  *   @TokenRequired(scopes = {"admin"})
  *   void purge(HttpExchange exchange) throws IOException { ... }
+ *
+ *   @TokenRequired(authType = {"Bearer", "ApiKey"})
+ *   void whoami(HttpExchange exchange, User user) throws IOException { ... }
  * }
  *
  * AuthenticatedSecretApi api = new AuthenticatedSecretApi(new SecretApi(), manager);
@@ -49,11 +52,16 @@ public @interface TokenRequired {
   String tokenType() default "";
 
   /**
-   * The authentication scheme the {@code Authorization} header must name, compared without
-   * regard to case, for example {@code "Bearer"}. {@code ""} (the default) means the configured
-   * default scheme, {@code Bearer} unless configured otherwise. It must be an RFC 9110 token.
+   * The authentication schemes the route accepts, in order of preference, each compared without
+   * regard to case: for example {@code "Bearer"}, or {@code {"Bearer", "ApiKey"}} for people and
+   * machines. Empty (the default) means the configured default scheme, {@code Bearer} unless
+   * configured otherwise. A scheme is read from the {@code Authorization} header unless the
+   * configuration binds it to a header of its own ({@code credentialHeader}). A request must
+   * present exactly one of them; one without any is answered with one challenge per scheme, in
+   * this order. Each must be an RFC 9110 token; a blank entry, or a scheme listed twice, is a
+   * compile error. {@code authType = "Bearer"} is the one-element array.
    */
-  String authType() default "";
+  String[] authType() default {};
 
   /**
    * The scopes the token must grant, every one of them (RFC 6749 scope-tokens). Empty (the
@@ -73,9 +81,9 @@ public @interface TokenRequired {
   String[] roles() default {};
 
   /**
-   * Whether a request without credentials for the route's scheme (no header, a blank one, or
-   * another scheme) runs the method anonymously, with empty {@code Optional} user and token and no
-   * current user bound. Credentials that are presented for the route's scheme are checked in full
+   * Whether a request without credentials for any of the route's schemes (no header, a blank one,
+   * or another scheme) runs the method anonymously, with empty {@code Optional} user and token and no
+   * current user bound. Credentials that are presented for one of the route's schemes are checked in full
    * as on any route: a bad token is refused, never treated as anonymous. The user and token
    * parameters of an optional route are declared {@code Optional<User>} and {@code Optional<Token>}.
    */

@@ -7,7 +7,6 @@ import static io.statelessauth.processor.Fixtures.compileWithModels;
 import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
-import io.statelessauth.processor.validation.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The compile-time checks of the {@code @TokenRequired} handlers. */
 class HandlerRulesTest {
-  private static final String INJECTABLE = Messages.INJECTABLE.format("test.User", "test.Token");
+  private static final String INJECTABLE = "A @TokenRequired method takes, in any order, any of: "
+      + "com.sun.net.httpserver.HttpExchange, the user test.User (or a supertype), the "
+      + "token model test.Token (or a supertype)";
 
 
   // Handlers but no loaders
@@ -25,7 +26,8 @@ class HandlerRulesTest {
   void handlerWithoutAnyLoaderIsReportedOnTheHandler() {
     JavaFileObject api = api("  @TokenRequired\n  void secret(HttpExchange exchange) {}");
     assertThat(compile(api))
-        .hadErrorContaining(Messages.HANDLER_WITHOUT_LOADERS.format("Api.secret"))
+        .hadErrorContaining("@TokenRequired method Api.secret needs a @TokenLoader class and a @UserLoader "
+            + "class in the same compilation, but there are none. Add both (see their javadoc)")
         .inFile(api)
         .onLineContaining("void secret");
   }
@@ -71,7 +73,9 @@ class HandlerRulesTest {
             """);
     assertThat(compile(token, user, tokens, users, api))
         .hadErrorContaining(
-            Messages.MANAGER_IN_UNNAMED_PACKAGE.format("AuthenticatedApi", "web", "Tokens", "Tokens"))
+            "AuthenticatedApi in package web cannot refer to StatelessAuthManager, which is "
+                + "generated in the unnamed package beside @TokenLoader class Tokens. Move Tokens "
+                + "into a named package")
         .inFile(api)
         .onLineContaining("public class Api");
   }
@@ -115,7 +119,10 @@ class HandlerRulesTest {
             }
             """.formatted(user));
     assertThat(compileWithModels(api, users))
-        .hadErrorContaining(Messages.PARAMETER_UNREACHABLE.format("named", "Api.secret", reported, "AuthenticatedApi"))
+        .hadErrorContaining("Parameter named of @TokenRequired method Api.secret has type "
+            + reported
+            + ", which the generated AuthenticatedApi cannot reach. Make that type "
+            + "package-private or public")
         .inFile(api)
         .onLineContaining(" named)");
   }
@@ -126,7 +133,8 @@ class HandlerRulesTest {
   void privateHandlerIsAnError() {
     JavaFileObject api = api("  @TokenRequired\n  private void secret(HttpExchange exchange) {}");
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.HANDLER_PRIVATE.format("AuthenticatedApi", "Api.secret"))
+        .hadErrorContaining("@TokenRequired methods must not be private: the generated AuthenticatedApi "
+            + "calls Api.secret. Make it package-private or public")
         .inFile(api)
         .onLineContaining("private void secret");
   }
@@ -145,7 +153,8 @@ class HandlerRulesTest {
             }
             """);
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.HANDLER_ABSTRACT.format("Api.secret"))
+        .hadErrorContaining("@TokenRequired methods must not be abstract: Api.secret has no body to call. "
+            + "Annotate the method that implements it instead")
         .inFile(api)
         .onLineContaining("abstract void secret");
   }
@@ -162,8 +171,9 @@ class HandlerRulesTest {
             """);
     assertThat(compileWithModels(api))
         .hadErrorContaining(
-            Messages.HANDLER_IN_PRIVATE_CLASS.format(
-                "AuthenticatedApi_Hidden", "test.Api.Hidden", "Hidden"))
+            "@TokenRequired methods must not be in a private class: the generated "
+                + "AuthenticatedApi_Hidden cannot reach test.Api.Hidden. Make Hidden "
+                + "package-private or public")
         .inFile(api)
         .onLineContaining("private static final class Hidden");
   }
@@ -179,7 +189,8 @@ class HandlerRulesTest {
               }
             """);
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.HANDLER_IN_INNER_CLASS.format("test.Api.Inner", "Inner"))
+        .hadErrorContaining("@TokenRequired methods must not be in an inner class: test.Api.Inner needs an "
+            + "instance of its enclosing class. Make Inner static")
         .inFile(api)
         .onLineContaining("final class Inner");
   }
@@ -197,7 +208,9 @@ class HandlerRulesTest {
               }
             """);
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.HANDLER_IN_LOCAL_CLASS.format("local class Local"))
+        .hadErrorContaining("@TokenRequired methods must not be in a local or anonymous class (local class "
+            + "Local): no generated class can reach it. Move the method to a top-level or "
+            + "static nested class")
         .inFile(api)
         .onLineContaining("void secret");
   }
@@ -214,7 +227,9 @@ class HandlerRulesTest {
                   };
             """);
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.HANDLER_IN_LOCAL_CLASS.format("an anonymous class"))
+        .hadErrorContaining("@TokenRequired methods must not be in a local or anonymous class (an anonymous "
+            + "class): no generated class can reach it. Move the method to a top-level or "
+            + "static nested class")
         .inFile(api)
         .onLineContaining("void secret");
   }
@@ -227,7 +242,9 @@ class HandlerRulesTest {
     JavaFileObject api =
         source("test.Api", "package test;\n\n" + start + "\n      void secret(com.sun.net.httpserver.HttpExchange exchange) {}\n    }\n  }\n}\n");
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.HANDLER_IN_LOCAL_CLASS.format("local class Local"))
+        .hadErrorContaining("@TokenRequired methods must not be in a local or anonymous class (local class "
+            + "Local): no generated class can reach it. Move the method to a top-level or "
+            + "static nested class")
         .inFile(api)
         .onLineContaining("void secret");
   }
@@ -250,7 +267,9 @@ class HandlerRulesTest {
             }
             """);
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.HANDLER_IN_LOCAL_CLASS.format("local class Local"))
+        .hadErrorContaining("@TokenRequired methods must not be in a local or anonymous class (local class "
+            + "Local): no generated class can reach it. Move the method to a top-level or "
+            + "static nested class")
         .inFile(api)
         .onLineContaining("void secret");
   }
@@ -299,7 +318,8 @@ class HandlerRulesTest {
   void genericHandlerIsAnError() {
     JavaFileObject api = api("  @TokenRequired\n  <X> void secret(HttpExchange exchange) {}");
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.HANDLER_GENERIC.format("Api.secret"))
+        .hadErrorContaining("@TokenRequired method Api.secret must not declare type parameters: the "
+            + "generated code calls it with the injected values. Remove them")
         .inFile(api)
         .onLineContaining("<X> void secret");
   }
@@ -318,7 +338,9 @@ class HandlerRulesTest {
             """);
     assertThat(compileWithModels(api))
         .hadErrorContaining(
-            Messages.PARAMETER_NOT_INJECTABLE.format("name", "Api.secret", "java.lang.String", INJECTABLE))
+            "Parameter name of @TokenRequired method Api.secret cannot be injected: nothing "
+                + "passed in is a java.lang.String. "
+                + INJECTABLE)
         .inFile(api)
         .onLineContaining("String name");
   }
@@ -334,12 +356,10 @@ class HandlerRulesTest {
             """);
     assertThat(compileWithModels(api))
         .hadErrorContaining(
-            Messages.PARAMETER_AMBIGUOUS.format(
-                "principal",
-                "Api.secret",
-                "java.lang.Object",
-                "the HttpExchange, the user test.User and the token model test.Token",
-                INJECTABLE))
+            "Parameter principal of @TokenRequired method Api.secret is ambiguous: "
+                + "java.lang.Object accepts the HttpExchange, the user test.User and the token "
+                + "model test.Token. Declare it as exactly one of them. "
+                + INJECTABLE)
         .inFile(api)
         .onLineContaining("Object principal");
   }
@@ -355,7 +375,8 @@ class HandlerRulesTest {
                   User to) {}
             """);
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.PARAMETER_REPEATED.format("to", "Api.secret", "user", "from"))
+        .hadErrorContaining("Parameter to of @TokenRequired method Api.secret repeats the user, already "
+            + "passed as from. Take each at most once")
         .inFile(api)
         .onLineContaining("User to");
   }
@@ -371,7 +392,9 @@ class HandlerRulesTest {
             """);
     assertThat(compileWithModels(api))
         .hadErrorContaining(
-            Messages.PARAMETER_NOT_INJECTABLE.format("id", "Api.secret", "int", INJECTABLE))
+            "Parameter id of @TokenRequired method Api.secret cannot be injected: nothing "
+                + "passed in is a int. "
+                + INJECTABLE)
         .inFile(api)
         .onLineContaining("int id");
   }
@@ -383,7 +406,8 @@ class HandlerRulesTest {
     JavaFileObject api =
         api("  @TokenRequired\n  String secret(HttpExchange exchange) {\n    return \"\";\n  }");
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.HANDLER_RETURNS_VALUE.format("Api.secret", "java.lang.String"))
+        .hadErrorContaining("@TokenRequired method Api.secret must return void, not java.lang.String: it "
+            + "writes its response to the HttpExchange")
         .inFile(api)
         .onLineContaining("String secret");
   }
@@ -400,7 +424,9 @@ class HandlerRulesTest {
             """);
     assertThat(compileWithModels(api))
         .hadErrorContaining(
-            Messages.HANDLER_THROWS_CHECKED.format("Api.secret", "java.sql.SQLException"))
+            "@TokenRequired method Api.secret must not declare the checked exception "
+                + "java.sql.SQLException: only IOException and its subclasses may be thrown. Catch "
+                + "it, or rethrow it as StatelessAuthError or an unchecked exception")
         .inFile(api)
         .onLineContaining("void secret");
   }
@@ -445,9 +471,79 @@ class HandlerRulesTest {
               void secret(HttpExchange exchange) {}
             """);
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.AUTH_TYPE_NOT_TOKEN.format("Bearer token"))
+        .hadErrorContaining("authType \"Bearer token\" is not an RFC 9110 token: use letters, digits and "
+            + "!#$%&'*+-.^_`|~ only, such as \"Bearer\" (or leave it out for the configured "
+            + "default)")
         .inFile(api)
         .onLineContaining("authType = \"Bearer token\"");
+  }
+
+  @Test
+  void blankSchemeIsReportedOnThatScheme() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(
+                  authType = {"Bearer", " "})
+              void secret(HttpExchange exchange) {}
+            """);
+    assertThat(compileWithModels(api))
+        .hadErrorContaining("authType must not list a blank scheme: name one, such as \"Bearer\", or remove the"
+            + " empty one (leave authType out for the configured default)")
+        .inFile(api)
+        .onLineContaining("authType = {\"Bearer\", \" \"}");
+  }
+
+  @Test
+  void schemeListedTwiceInAnotherCaseIsReportedOnTheRepeat() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(authType = {
+                  "Bearer",
+                  "ApiKey",
+                  "bearer"})
+              void secret(HttpExchange exchange) {}
+            """);
+    Compilation compilation = compileWithModels(api);
+    assertThat(compilation)
+        .hadErrorContaining("authType lists the scheme \"bearer\" more than once (schemes are compared without"
+            + " regard to case, and \"Bearer\" is listed already). Remove the repeat")
+        .inFile(api)
+        .onLineContaining("\"bearer\"");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void severalSchemesCompileCleanlyIntoOneRouteCall() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(authType = {"Bearer", "ApiKey"})
+              void secret(HttpExchange exchange) {}
+            """);
+    Compilation compilation = compileWithModels(api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.AuthenticatedApi")
+        .contentsAsUtf8String()
+        .contains("manager.route().authType(\"Bearer\", \"ApiKey\").build()");
+  }
+
+  @Test
+  void oneSchemeWrittenWithoutBracesKeepsTheOneSchemeCall() {
+    JavaFileObject api =
+        api(
+            """
+              @TokenRequired(authType = "DPoP")
+              void secret(HttpExchange exchange) {}
+            """);
+    Compilation compilation = compileWithModels(api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.AuthenticatedApi")
+        .contentsAsUtf8String()
+        .contains("manager.route().authType(\"DPoP\").build()");
   }
 
   @Test
@@ -460,7 +556,8 @@ class HandlerRulesTest {
               void secret(HttpExchange exchange) {}
             """);
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.TOKEN_TYPE_INVALID.format("re fresh"))
+        .hadErrorContaining("tokenType \"re fresh\" must be visible ASCII without whitespace: use one word, "
+            + "such as \"refresh\" (or leave it out for the configured default)")
         .inFile(api)
         .onLineContaining("tokenType = \"re fresh\"");
   }
@@ -480,7 +577,8 @@ class HandlerRulesTest {
               void secret(HttpExchange exchange) {}
             """);
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.SCOPE_NOT_SCOPE_TOKEN.format("write \"all\""))
+        .hadErrorContaining("scope \"write \"all\"\" is not an RFC 6749 scope-token: use printable ASCII without "
+            + "spaces, \" or \\, such as \"read\"")
         .inFile(api)
         .onLineContaining("\"write \\\"all\\\"\"");
   }
@@ -495,7 +593,8 @@ class HandlerRulesTest {
               void secret(HttpExchange exchange) {}
             """);
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.SCOPE_NOT_SCOPE_TOKEN.format(""))
+        .hadErrorContaining("scope \"\" is not an RFC 6749 scope-token: use printable ASCII without spaces, \" "
+            + "or \\, such as \"read\"")
         .inFile(api)
         .onLineContaining("scopes = {\"read\", \"\"}");
   }
@@ -511,7 +610,9 @@ class HandlerRulesTest {
               void secret(HttpExchange exchange) {}
             """);
     assertThat(compileWithModels(token, api))
-        .hadErrorContaining(Messages.SCOPES_WITHOUT_TOKEN_MIXIN.format("test.Token", "test.Token"))
+        .hadErrorContaining("scopes need a token model that implements io.statelessauth.TokenMixin, whose "
+            + "scopes() says what a token grants, but test.Token does not. Implement "
+            + "TokenMixin in test.Token, or remove scopes")
         .inFile(api)
         .onLineContaining("scopes = \"admin\"");
   }
@@ -529,7 +630,8 @@ class HandlerRulesTest {
               @TokenRequired
               void secret(HttpExchange exchange, User user) {}
             """);
-    String message = Messages.DUPLICATE_HANDLER_NAME.format(2, "secret", "Api", "AuthenticatedApi");
+    String message = "Found 2 @TokenRequired methods named secret in Api; AuthenticatedApi has one "
+        + "method per handler, named after it. Rename all but one";
     Compilation compilation = compileWithModels(api);
     assertThat(compilation).hadErrorContaining(message).inFile(api).onLineContaining("void secret(HttpExchange exchange)");
     assertThat(compilation).hadErrorContaining(message).inFile(api).onLineContaining("User user)");
@@ -540,7 +642,9 @@ class HandlerRulesTest {
     JavaFileObject api = api("  @TokenRequired\n  void hashCode(HttpExchange exchange) {}");
     assertThat(compileWithModels(api))
         .hadErrorContaining(
-            Messages.HANDLER_NAME_RESERVED.format("Api.hashCode", "AuthenticatedApi", "hashCode", "hashCode"))
+            "@TokenRequired method Api.hashCode cannot keep its name: AuthenticatedApi would "
+                + "need a method hashCode() returning HttpHandler, which clashes with "
+                + "Object.hashCode(). Rename it")
         .inFile(api)
         .onLineContaining("void hashCode");
   }
@@ -552,7 +656,8 @@ class HandlerRulesTest {
     JavaFileObject api = api("  @TokenRequired\n  void secret(HttpExchange exchange) {}");
     JavaFileObject taken = source("test.AuthenticatedApi", "package test;\n\nclass AuthenticatedApi {}");
     assertThat(compileWithModels(api, taken))
-        .hadErrorContaining(Messages.NAME_TAKEN.format("test.AuthenticatedApi", "test.Api"))
+        .hadErrorContaining("Cannot generate test.AuthenticatedApi for test.Api: a class of that name is "
+            + "already declared in this compilation. Rename that class")
         .inFile(api)
         .onLineContaining("public class Api");
   }
@@ -585,8 +690,8 @@ class HandlerRulesTest {
             """);
     assertThat(compileWithModels(nested, flat))
         .hadErrorContaining(
-            Messages.NAME_GENERATED_TWICE.format(
-                "test.AuthenticatedOuter_Inner", "test.Outer_Inner", "test.Outer.Inner"))
+            "Cannot generate test.AuthenticatedOuter_Inner for test.Outer_Inner: the same "
+                + "name is already generated for test.Outer.Inner. Rename one of the two classes")
         .inFile(flat)
         .onLineContaining("public class Outer_Inner");
   }

@@ -10,7 +10,6 @@ import static io.statelessauth.processor.Fixtures.USERS;
 import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
-import io.statelessauth.processor.validation.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +70,9 @@ class LaterRoundTypesTest {
     JavaFileObject api = api(" {\n  @TokenRequired\n  public void secret(HttpExchange exchange) throws Failure {}\n");
     Compilation compilation = compileWithLater("test.Failure", failure, TOKEN, USER, TOKENS, USERS, api);
     assertThat(compilation)
-        .hadErrorContaining(Messages.HANDLER_THROWS_CHECKED.format("Api.secret", "test.Failure"))
+        .hadErrorContaining("@TokenRequired method Api.secret must not declare the checked exception "
+            + "test.Failure: only IOException and its subclasses may be thrown. Catch it, or "
+            + "rethrow it as StatelessAuthError or an unchecked exception")
         .inFile(api)
         .onLineContaining("void secret");
   }

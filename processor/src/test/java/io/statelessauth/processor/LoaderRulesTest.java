@@ -11,7 +11,6 @@ import static io.statelessauth.processor.Fixtures.compileWithModels;
 import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
-import io.statelessauth.processor.validation.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +59,9 @@ class LoaderRulesTest {
   void tokenLoaderWithoutUserLoaderIsReportedOnTheTokenLoader() {
     Compilation compilation = compile(TOKEN, USER, TOKENS);
     assertThat(compilation)
-        .hadErrorContaining(Messages.TOKEN_LOADER_WITHOUT_USER_LOADER.format("test.Tokens", "test.Token"))
+        .hadErrorContaining("@TokenLoader class test.Tokens has no @UserLoader to pair with. Add a class "
+            + "annotated @UserLoader with one method load(test.Token token) that returns the "
+            + "user")
         .inFile(TOKENS)
         .onLineContaining("public final class Tokens");
   }
@@ -69,7 +70,9 @@ class LoaderRulesTest {
   void userLoaderWithoutTokenLoaderIsReportedOnTheUserLoader() {
     Compilation compilation = compile(TOKEN, USER, USERS);
     assertThat(compilation)
-        .hadErrorContaining(Messages.USER_LOADER_WITHOUT_TOKEN_LOADER.format("test.Users"))
+        .hadErrorContaining("@UserLoader class test.Users has no @TokenLoader to pair with. Add a class "
+            + "annotated @TokenLoader with one method load(String token, String tokenType, "
+            + "String authType) that returns the token model")
         .inFile(USERS)
         .onLineContaining("public final class Users");
   }
@@ -96,8 +99,8 @@ class LoaderRulesTest {
             """);
     Compilation compilation = compileWithModels(more);
     String message =
-        Messages.TOO_MANY_LOADERS.format(
-            2, "TokenLoader", "other.MoreTokens, test.Tokens", "TokenLoader");
+        "Found 2 @TokenLoader classes (other.MoreTokens, test.Tokens); exactly one is "
+            + "allowed. Remove @TokenLoader from all but one";
     assertThat(compilation).hadErrorContaining(message).inFile(more).onLineContaining("class MoreTokens");
     assertThat(compilation).hadErrorContaining(message).inFile(TOKENS).onLineContaining("class Tokens");
   }
@@ -120,7 +123,8 @@ class LoaderRulesTest {
     Compilation compilation = compileWithModels(more);
     assertThat(compilation)
         .hadErrorContaining(
-            Messages.TOO_MANY_LOADERS.format(2, "UserLoader", "test.MoreUsers, test.Users", "UserLoader"))
+            "Found 2 @UserLoader classes (test.MoreUsers, test.Users); exactly one is "
+                + "allowed. Remove @UserLoader from all but one")
         .inFile(more)
         .onLineContaining("final class MoreUsers");
   }
@@ -191,7 +195,8 @@ class LoaderRulesTest {
             public @interface Users {}
             """);
     assertThat(compileWithModels(users))
-        .hadErrorContaining(Messages.LOADER_NOT_A_CLASS.format("UserLoader", "test.Users", "an annotation type"))
+        .hadErrorContaining("@UserLoader must be on a class, an abstract class or an interface, but "
+            + "test.Users is an annotation type. Put it on the type that has the load method")
         .inFile(users)
         .onLineContaining("public @interface Users");
   }
@@ -214,7 +219,8 @@ class LoaderRulesTest {
             }
             """);
     assertThat(compileWithModels(users))
-        .hadErrorContaining(Messages.LOADER_NOT_A_CLASS.format("UserLoader", "test.Users", "an enum"))
+        .hadErrorContaining("@UserLoader must be on a class, an abstract class or an interface, but "
+            + "test.Users is an enum. Put it on the type that has the load method")
         .inFile(users)
         .onLineContaining("public enum Users");
   }
@@ -237,7 +243,9 @@ class LoaderRulesTest {
             }
             """);
     assertThat(compile(TOKEN, USER, TOKENS, holder))
-        .hadErrorContaining(Messages.LOADER_PRIVATE.format("UserLoader", "test.Holder.Users"))
+        .hadErrorContaining("@UserLoader class test.Holder.Users must not be private nor nested in a private "
+            + "class: the generated manager cannot reach it. Make it (and every class "
+            + "enclosing it) package-private or public")
         .inFile(holder)
         .onLineContaining("private static final class Users");
   }
@@ -260,7 +268,8 @@ class LoaderRulesTest {
             }
             """);
     assertThat(compile(TOKEN, USER, TOKENS, holder))
-        .hadErrorContaining(Messages.LOADER_INNER.format("UserLoader", "test.Holder.Users"))
+        .hadErrorContaining("@UserLoader class test.Holder.Users must not be an inner class: it would need "
+            + "an instance of its enclosing class. Make it static")
         .inFile(holder)
         .onLineContaining("public final class Users");
   }
@@ -281,7 +290,9 @@ class LoaderRulesTest {
             }
             """);
     assertThat(compileWithModels(users))
-        .hadErrorContaining(Messages.LOADER_GENERIC.format("UserLoader", "test.Users"))
+        .hadErrorContaining("@UserLoader class test.Users must not declare type parameters: the generated "
+            + "manager takes the class itself. Remove them, or annotate a subclass that fixes "
+            + "them")
         .inFile(users)
         .onLineContaining("public final class Users<X>");
   }
@@ -293,7 +304,8 @@ class LoaderRulesTest {
     JavaFileObject tokens = tokens("  public Token find(String token) { return null; }");
     assertThat(compileWithModels(tokens))
         .hadErrorContaining(
-            Messages.LOAD_MISSING.format("TokenLoader", "test.Tokens", "Token load(String token, String tokenType, String authType)"))
+            "@TokenLoader class test.Tokens has no method load. Add one: Token load(String "
+                + "token, String tokenType, String authType)")
         .inFile(tokens)
         .onLineContaining("public final class Tokens");
   }
@@ -307,8 +319,8 @@ class LoaderRulesTest {
               public User load(String name) { return null; }
             """);
     String message =
-        Messages.LOAD_SEVERAL.format(
-            2, "UserLoader", "test.Users", "load(test.Token), load(java.lang.String)");
+        "Found 2 methods named load in @UserLoader class test.Users (load(test.Token), "
+            + "load(java.lang.String)); exactly one is allowed. Rename or remove the others";
     Compilation compilation = compileWithModels(users);
     assertThat(compilation).hadErrorContaining(message).inFile(users).onLineContaining("load(Token token)");
     assertThat(compilation).hadErrorContaining(message).inFile(users).onLineContaining("load(String name)");
@@ -318,7 +330,7 @@ class LoaderRulesTest {
   void staticLoadIsAnError() {
     JavaFileObject users = users("  public static User load(Token token) { return null; }");
     assertThat(compileWithModels(users))
-        .hadErrorContaining(Messages.LOAD_STATIC.format("UserLoader", "test.Users"))
+        .hadErrorContaining("load in @UserLoader class test.Users must be an instance method. Remove static")
         .inFile(users)
         .onLineContaining("public static User load");
   }
@@ -327,7 +339,8 @@ class LoaderRulesTest {
   void privateLoadIsAnError() {
     JavaFileObject users = users("  private User load(Token token) { return null; }");
     assertThat(compileWithModels(users))
-        .hadErrorContaining(Messages.LOAD_PRIVATE.format("UserLoader", "test.Users"))
+        .hadErrorContaining("load in @UserLoader class test.Users must not be private: the generated manager "
+            + "calls it. Make it package-private or public")
         .inFile(users)
         .onLineContaining("private User load");
   }
@@ -336,7 +349,8 @@ class LoaderRulesTest {
   void genericLoadIsAnError() {
     JavaFileObject users = users("  public <X extends User> X load(Token token) { return null; }");
     assertThat(compileWithModels(users))
-        .hadErrorContaining(Messages.LOAD_GENERIC.format("UserLoader", "test.Users"))
+        .hadErrorContaining("load in @UserLoader class test.Users must not declare type parameters. Remove "
+            + "them and name the types")
         .inFile(users)
         .onLineContaining("X load(Token token)");
   }
@@ -348,7 +362,8 @@ class LoaderRulesTest {
     JavaFileObject tokens = tokens("  public Token load(String token) { return null; }");
     assertThat(compileWithModels(tokens))
         .hadErrorContaining(
-            Messages.TOKEN_LOAD_PARAMETERS.format("test.Tokens", "java.lang.String token"))
+            "load in @TokenLoader class test.Tokens must take (String token, String "
+                + "tokenType, String authType), but takes (java.lang.String token)")
         .inFile(tokens)
         .onLineContaining("public Token load(String token)");
   }
@@ -367,9 +382,9 @@ class LoaderRulesTest {
             """);
     assertThat(compileWithModels(tokens))
         .hadErrorContaining(
-            Messages.TOKEN_LOAD_PARAMETERS.format(
-                "test.Tokens",
-                "java.lang.String token, java.lang.CharSequence tokenType, java.lang.String authType"))
+            "load in @TokenLoader class test.Tokens must take (String token, String "
+                + "tokenType, String authType), but takes (java.lang.String token, "
+                + "java.lang.CharSequence tokenType, java.lang.String authType)")
         .inFile(tokens)
         .onLineContaining("CharSequence tokenType");
   }
@@ -382,7 +397,8 @@ class LoaderRulesTest {
         tokens("  public void load(String token, String tokenType, String authType) {}");
     assertThat(compileWithModels(tokens))
         .hadErrorContaining(
-            Messages.LOAD_RETURNS_NON_REFERENCE.format("TokenLoader", "test.Tokens", "token model", "void"))
+            "load in @TokenLoader class test.Tokens must return the token model (a reference "
+                + "type), not void. Return null when there is none")
         .inFile(tokens)
         .onLineContaining("public void load");
   }
@@ -392,7 +408,8 @@ class LoaderRulesTest {
     JavaFileObject users = users("  public long load(Token token) { return 1; }");
     assertThat(compileWithModels(users))
         .hadErrorContaining(
-            Messages.LOAD_RETURNS_NON_REFERENCE.format("UserLoader", "test.Users", "user", "long"))
+            "load in @UserLoader class test.Users must return the user (a reference type), "
+                + "not long. Return null when there is none")
         .inFile(users)
         .onLineContaining("public long load");
   }
@@ -411,8 +428,9 @@ class LoaderRulesTest {
             """);
     assertThat(compileWithModels(users))
         .hadErrorContaining(
-            Messages.USER_LOAD_PARAMETER_TYPE.format(
-                "test.Users", "java.lang.String", "test.Token", "test.Tokens", "test.Token"))
+            "load in @UserLoader class test.Users takes java.lang.String, which does not "
+                + "accept test.Token, the token model returned by @TokenLoader class test.Tokens. "
+                + "Declare the parameter as test.Token or a supertype of it")
         .inFile(users)
         .onLineContaining("String token)");
   }
@@ -442,9 +460,10 @@ class LoaderRulesTest {
             public final class Users extends BaseUsers {}
             """);
     String expected = modifier.isEmpty()
-        ? Messages.USER_LOAD_PARAMETER_TYPE.format(
-            "test.Users", "java.lang.String", "test.Token", "test.Tokens", "test.Token")
-        : Messages.LOAD_STATIC.format("UserLoader", "test.Users");
+        ? "load in @UserLoader class test.Users takes java.lang.String, which does not "
+            + "accept test.Token, the token model returned by @TokenLoader class test.Tokens. "
+            + "Declare the parameter as test.Token or a supertype of it"
+        : "load in @UserLoader class test.Users must be an instance method. Remove static";
     assertThat(compile(TOKEN, USER, TOKENS, base, users))
         .hadErrorContaining(expected)
         .inFile(users)
@@ -463,8 +482,8 @@ class LoaderRulesTest {
     JavaFileObject users = users("  public User load(Token token, String tokenType) { return null; }");
     assertThat(compileWithModels(users))
         .hadErrorContaining(
-            Messages.USER_LOAD_PARAMETER_COUNT.format(
-                "test.Users", "test.Token token, java.lang.String tokenType"))
+            "load in @UserLoader class test.Users must take exactly one parameter, the token "
+                + "model, but takes (test.Token token, java.lang.String tokenType)")
         .inFile(users)
         .onLineContaining("public User load");
   }
@@ -483,7 +502,9 @@ class LoaderRulesTest {
             """);
     assertThat(compileWithModels(tokens))
         .hadErrorContaining(
-            Messages.LOAD_THROWS_CHECKED.format("TokenLoader", "test.Tokens", "java.sql.SQLException"))
+            "load in @TokenLoader class test.Tokens must not declare the checked exception "
+                + "java.sql.SQLException. Catch it and throw StatelessAuthError (to answer with "
+                + "your own status) or an unchecked exception (answered with 500)")
         .inFile(tokens)
         .onLineContaining("public Token load");
   }
@@ -522,7 +543,9 @@ class LoaderRulesTest {
             }
             """);
     assertThat(compile(TOKEN, USER, TOKENS, users))
-        .hadErrorContaining(Messages.LOADER_UNREACHABLE.format("UserLoader", "other.Users", "test"))
+        .hadErrorContaining("@UserLoader class other.Users cannot be reached from package test, where "
+            + "StatelessAuthManager is generated beside the @TokenLoader. Make it (and every "
+            + "class enclosing it) public")
         .inFile(users)
         .onLineContaining("final class Users");
   }
@@ -544,7 +567,9 @@ class LoaderRulesTest {
             """);
     assertThat(compile(UNNAMED_PACKAGE_TOKENS, users))
         .hadErrorContaining(
-            Messages.LOADER_UNREACHABLE.format("UserLoader", "other.Users", "(the unnamed package)"))
+            "@UserLoader class other.Users cannot be reached from package (the unnamed "
+                + "package), where StatelessAuthManager is generated beside the @TokenLoader. Make "
+                + "it (and every class enclosing it) public")
         .inFile(users)
         .onLineContaining("final class Users");
   }
@@ -568,7 +593,8 @@ class LoaderRulesTest {
             }
             """);
     assertThat(compile(TOKEN, USER, TOKENS, users))
-        .hadErrorContaining(Messages.LOAD_UNREACHABLE.format("UserLoader", "other.Users", "test"))
+        .hadErrorContaining("load in @UserLoader class other.Users cannot be reached from package test, "
+            + "where StatelessAuthManager is generated beside the @TokenLoader. Make it public")
         .inFile(users)
         .onLineContaining("User load(Token token)");
   }
@@ -587,8 +613,9 @@ class LoaderRulesTest {
     JavaFileObject users = users("  public User load(Object token) { return null; }");
     assertThat(compile(USER, tokens, users))
         .hadErrorContaining(
-            Messages.MODEL_UNREACHABLE.format(
-                "token model", "test.Tokens.Secret", "TokenLoader", "test.Tokens", "test"))
+            "The token model test.Tokens.Secret returned by load in @TokenLoader class "
+                + "test.Tokens cannot be reached from package test, where StatelessAuthManager is "
+                + "generated. Make it public")
         .inFile(tokens)
         .onLineContaining("public Secret load");
   }
@@ -606,7 +633,8 @@ class LoaderRulesTest {
             public final class StatelessAuthManager {}
             """);
     assertThat(compileWithModels(taken))
-        .hadErrorContaining(Messages.NAME_TAKEN.format("test.StatelessAuthManager", "test.Tokens"))
+        .hadErrorContaining("Cannot generate test.StatelessAuthManager for test.Tokens: a class of that name "
+            + "is already declared in this compilation. Rename that class")
         .inFile(TOKENS)
         .onLineContaining("public final class Tokens");
   }
@@ -630,7 +658,9 @@ class LoaderRulesTest {
             .withClasspath(java.util.List.of(annotations))
             .compile(token, user, TOKENS, USERS);
     assertThat(compilation)
-        .hadErrorContaining(Messages.RUNTIME_MISSING.format("io.statelessauth.TokenMixin"))
+        .hadErrorContaining("The generated code needs stateless-auth-runtime, which is not on the class path "
+            + "(io.statelessauth.TokenMixin was not found). Add the dependency "
+            + "io.statelessauth:stateless-auth-runtime")
         .inFile(TOKENS)
         .onLineContaining("public final class Tokens");
   }

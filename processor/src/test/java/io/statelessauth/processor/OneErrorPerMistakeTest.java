@@ -12,7 +12,6 @@ import static io.statelessauth.processor.Fixtures.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
-import io.statelessauth.processor.validation.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,14 +45,18 @@ class OneErrorPerMistakeTest {
   @Test
   void userLoaderWithoutATokenLoaderIsTheOnlyErrorEvenWithHandlers() {
     assertEquals(
-        List.of(Messages.USER_LOADER_WITHOUT_TOKEN_LOADER.format("test.Users")),
+        List.of("@UserLoader class test.Users has no @TokenLoader to pair with. Add a class "
+            + "annotated @TokenLoader with one method load(String token, String tokenType, "
+            + "String authType) that returns the token model"),
         errors(compile(TOKEN, USER, USERS, API)));
   }
 
   @Test
   void tokenLoaderWithoutAUserLoaderIsTheOnlyErrorEvenWithHandlers() {
     assertEquals(
-        List.of(Messages.TOKEN_LOADER_WITHOUT_USER_LOADER.format("test.Tokens", "test.Token")),
+        List.of("@TokenLoader class test.Tokens has no @UserLoader to pair with. Add a class "
+            + "annotated @UserLoader with one method load(test.Token token) that returns the "
+            + "user"),
         errors(compile(TOKEN, USER, TOKENS, API)));
   }
 
@@ -73,7 +76,9 @@ class OneErrorPerMistakeTest {
             }
             """);
     assertEquals(
-        List.of(Messages.TOKEN_LOADER_WITHOUT_USER_LOADER.format("test.Tokens", "test.Token[]")),
+        List.of("@TokenLoader class test.Tokens has no @UserLoader to pair with. Add a class "
+            + "annotated @UserLoader with one method load(test.Token[] token) that returns the "
+            + "user"),
         errors(compile(TOKEN, tokens)));
   }
 
@@ -93,7 +98,8 @@ class OneErrorPerMistakeTest {
             }
             """);
     assertEquals(
-        List.of(Messages.TOKEN_LOADER_WITHOUT_USER_LOADER.format("test.Tokens", "Token")),
+        List.of("@TokenLoader class test.Tokens has no @UserLoader to pair with. Add a class "
+            + "annotated @UserLoader with one method load(Token token) that returns the user"),
         errors(compile(tokens)));
   }
 
@@ -112,7 +118,8 @@ class OneErrorPerMistakeTest {
               }
             }
             """);
-    String message = Messages.TOO_MANY_LOADERS.format(2, "TokenLoader", "test.MoreTokens, test.Tokens", "TokenLoader");
+    String message = "Found 2 @TokenLoader classes (test.MoreTokens, test.Tokens); exactly one is "
+        + "allowed. Remove @TokenLoader from all but one";
     assertEquals(List.of(message, message), errors(compileWithModels(more, API)));
   }
 
@@ -132,7 +139,8 @@ class OneErrorPerMistakeTest {
             }
             """);
     assertEquals(
-        List.of(Messages.LOAD_PRIVATE.format("UserLoader", "test.Users")),
+        List.of("load in @UserLoader class test.Users must not be private: the generated manager "
+            + "calls it. Make it package-private or public"),
         errors(compileWithModels(users, API)));
   }
 
@@ -153,7 +161,8 @@ class OneErrorPerMistakeTest {
             }
             """);
     assertEquals(
-        List.of(Messages.HANDLER_PRIVATE.format("AuthenticatedApi", "Api.secret")),
+        List.of("@TokenRequired methods must not be private: the generated AuthenticatedApi "
+            + "calls Api.secret. Make it package-private or public"),
         errors(compileWithModels(api)));
   }
 
@@ -162,7 +171,8 @@ class OneErrorPerMistakeTest {
     JavaFileObject users =
         source("test.Users", "package test;\n\n@io.statelessauth.annotations.UserLoader\npublic @interface Users {}\n");
     assertEquals(
-        List.of(Messages.LOADER_NOT_A_CLASS.format("UserLoader", "test.Users", "an annotation type")),
+        List.of("@UserLoader must be on a class, an abstract class or an interface, but "
+            + "test.Users is an annotation type. Put it on the type that has the load method"),
         errors(compile(TOKEN, USER, TOKENS, users)));
   }
 
@@ -171,7 +181,8 @@ class OneErrorPerMistakeTest {
     JavaFileObject tokens =
         source("test.Tokens", "package test;\n\n@io.statelessauth.annotations.TokenLoader\npublic final class Tokens {}\n");
     assertEquals(
-        List.of(Messages.TOKEN_LOADER_WITHOUT_USER_LOADER.format("test.Tokens", "Token")),
+        List.of("@TokenLoader class test.Tokens has no @UserLoader to pair with. Add a class "
+            + "annotated @UserLoader with one method load(Token token) that returns the user"),
         errors(compile(TOKEN, tokens)));
   }
 
@@ -210,7 +221,8 @@ class OneErrorPerMistakeTest {
     Compilation compilation = compileRecordingWrites(written, TOKEN, USER, TOKENS, USERS, taken);
 
     assertEquals(
-        List.of(Messages.NAME_TAKEN.format("test.StatelessAuthManager", "test.Tokens")),
+        List.of("Cannot generate test.StatelessAuthManager for test.Tokens: a class of that name "
+            + "is already declared in this compilation. Rename that class"),
         errors(compilation));
     assertEquals(List.of(), written);
   }
@@ -254,8 +266,10 @@ class OneErrorPerMistakeTest {
             """);
     assertEquals(
         List.of(
-            Messages.LOADER_GENERIC.format("UserLoader", "test.Users"),
-            Messages.LOAD_STATIC.format("UserLoader", "test.Users")),
+            "@UserLoader class test.Users must not declare type parameters: the generated "
+                + "manager takes the class itself. Remove them, or annotate a subclass that fixes "
+                + "them",
+            "load in @UserLoader class test.Users must be an instance method. Remove static"),
         errors(compile(TOKEN, USER, TOKENS, users)));
   }
 }

@@ -6,7 +6,6 @@ import static io.statelessauth.processor.Fixtures.compileWithModels;
 import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
-import io.statelessauth.processor.validation.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,10 @@ import org.junit.jupiter.api.Test;
  * message on the parameter or annotation value at fault, with the fix in its words.
  */
 class OptionalAndRoleRulesTest {
-  private static final String INJECTABLE_OPTIONAL = Messages.INJECTABLE_OPTIONAL.format("test.User", "test.Token");
+  private static final String INJECTABLE_OPTIONAL =
+      "A @TokenRequired(optional = true) method takes, in any order, any of: "
+      + "com.sun.net.httpserver.HttpExchange, java.util.Optional<test.User> (or of a "
+      + "supertype), java.util.Optional<test.Token> (or of a supertype)";
 
 
   // Optional routes
@@ -31,7 +33,9 @@ class OptionalAndRoleRulesTest {
             """);
     assertThat(compileWithModels(api))
         .hadErrorContaining(
-            Messages.PLAIN_PARAMETER_ON_OPTIONAL_ROUTE.format("caller", "Api.greet", "user", "test.User"))
+            "Parameter caller of @TokenRequired(optional = true) method Api.greet is the "
+                + "user, which is absent when the request is anonymous. Declare it as "
+                + "java.util.Optional<test.User>")
         .inFile(api)
         .onLineContaining("User caller");
   }
@@ -47,7 +51,9 @@ class OptionalAndRoleRulesTest {
             """);
     assertThat(compileWithModels(api))
         .hadErrorContaining(
-            Messages.PLAIN_PARAMETER_ON_OPTIONAL_ROUTE.format("presented", "Api.greet", "token model", "test.Token"))
+            "Parameter presented of @TokenRequired(optional = true) method Api.greet is the "
+                + "token model, which is absent when the request is anonymous. Declare it as "
+                + "java.util.Optional<test.Token>")
         .inFile(api)
         .onLineContaining("Token presented");
   }
@@ -63,7 +69,9 @@ class OptionalAndRoleRulesTest {
             """);
     assertThat(compileWithModels(api))
         .hadErrorContaining(
-            Messages.OPTIONAL_PARAMETER_ON_REQUIRED_ROUTE.format("caller", "Api.whoami", "user", "test.User"))
+            "Parameter caller of @TokenRequired method Api.whoami is an Optional, but the "
+                + "route requires a token, so the user is always there. Declare it as test.User, "
+                + "or make the route @TokenRequired(optional = true)")
         .inFile(api)
         .onLineContaining("Optional<User> caller");
   }
@@ -79,8 +87,9 @@ class OptionalAndRoleRulesTest {
             """);
     assertThat(compileWithModels(api))
         .hadErrorContaining(
-            Messages.PARAMETER_NOT_INJECTABLE.format(
-                "caller", "Api.greet", "java.util.Optional<java.lang.String>", INJECTABLE_OPTIONAL))
+            "Parameter caller of @TokenRequired method Api.greet cannot be injected: nothing "
+                + "passed in is a java.util.Optional<java.lang.String>. "
+                + INJECTABLE_OPTIONAL)
         .inFile(api)
         .onLineContaining("Optional<String> caller");
   }
@@ -96,12 +105,11 @@ class OptionalAndRoleRulesTest {
             """);
     assertThat(compileWithModels(api))
         .hadErrorContaining(
-            Messages.PARAMETER_AMBIGUOUS.format(
-                "anything",
-                "Api.greet",
-                "java.util.Optional<java.lang.Object>",
-                "an Optional of the user test.User and an Optional of the token model test.Token",
-                INJECTABLE_OPTIONAL))
+            "Parameter anything of @TokenRequired method Api.greet is ambiguous: "
+                + "java.util.Optional<java.lang.Object> accepts an Optional of the user test.User "
+                + "and an Optional of the token model test.Token. Declare it as exactly one of "
+                + "them. "
+                + INJECTABLE_OPTIONAL)
         .inFile(api)
         .onLineContaining("Optional<Object> anything");
   }
@@ -153,12 +161,20 @@ class OptionalAndRoleRulesTest {
     String both = "an Optional of the user test.User and an Optional of the token model test.Token";
     assertThat(compilation)
         .hadErrorContaining(
-            Messages.PARAMETER_AMBIGUOUS.format("anything", "Api.greet", "java.util.Optional<?>", both, INJECTABLE_OPTIONAL))
+            "Parameter anything of @TokenRequired method Api.greet is ambiguous: "
+                + "java.util.Optional<?> accepts "
+                + both
+                + ". Declare it as exactly one of them. "
+                + INJECTABLE_OPTIONAL)
         .inFile(api)
         .onLineContaining("Optional<?> anything");
     assertThat(compilation)
         .hadErrorContaining(
-            Messages.PARAMETER_AMBIGUOUS.format("raw", "Api.greet", "java.util.Optional", both, INJECTABLE_OPTIONAL))
+            "Parameter raw of @TokenRequired method Api.greet is ambiguous: "
+                + "java.util.Optional accepts "
+                + both
+                + ". Declare it as exactly one of them. "
+                + INJECTABLE_OPTIONAL)
         .inFile(api)
         .onLineContaining("Optional raw");
   }
@@ -176,7 +192,9 @@ class OptionalAndRoleRulesTest {
               void users(HttpExchange exchange) {}
             """);
     assertThat(compileWithModels(user, api))
-        .hadErrorContaining(Messages.ROLES_WITHOUT_USER_MIXIN.format("test.User", "test.User"))
+        .hadErrorContaining("roles need a user that implements io.statelessauth.UserMixin, whose roles() "
+            + "says what a user holds, but test.User does not. Implement UserMixin in "
+            + "test.User, or remove roles")
         .inFile(api)
         .onLineContaining("roles = \"admin\"");
   }
@@ -194,7 +212,7 @@ class OptionalAndRoleRulesTest {
               void users(HttpExchange exchange) {}
             """);
     assertThat(compileWithModels(api))
-        .hadErrorContaining(Messages.ROLE_BLANK.format())
+        .hadErrorContaining("roles must not be blank: name a role, such as \"admin\", or remove the empty one")
         .inFile(api)
         .onLineContaining("\" \"");
   }
@@ -214,7 +232,7 @@ class OptionalAndRoleRulesTest {
     Compilation compilation = compileWithModels(api);
     assertThat(compilation).succeeded();
     assertThat(compilation)
-        .hadWarningContaining(Messages.ROLE_REPEATED.format("admin"))
+        .hadWarningContaining("role \"admin\" is listed more than once. Remove the repeats")
         .inFile(api)
         .onLineContaining("\"support\", \"admin\"");
     assertThat(compilation)
@@ -238,7 +256,7 @@ class OptionalAndRoleRulesTest {
     Compilation compilation = compileWithModels(api);
     assertThat(compilation).succeeded();
     assertThat(compilation)
-        .hadWarningContaining(Messages.SCOPE_REPEATED.format("read"))
+        .hadWarningContaining("scope \"read\" is listed more than once. Remove the repeats")
         .inFile(api)
         .onLineContaining("\"write\", \"read\"");
   }

@@ -112,7 +112,9 @@ class ReadmeCompileErrorsTest {
       Map.entry(22, () -> compileWithModels(source("test.User", "package test;\n\npublic final class User {}"),
           api("  @TokenRequired(roles = \"admin\")\n  void users(HttpExchange exchange) {}"))),
       Map.entry(23, () -> compileWithModels(api("  @TokenRequired(roles = \" \")\n  void users(HttpExchange exchange) {}"))),
-      Map.entry(24, () -> compileWithModels(api("  @TokenRequired(roles = {\"admin\", \"admin\"})\n  void users(HttpExchange exchange) {}"))));
+      Map.entry(24, () -> compileWithModels(api("  @TokenRequired(roles = {\"admin\", \"admin\"})\n  void users(HttpExchange exchange) {}"))),
+      Map.entry(25, () -> compileWithModels(api("  @TokenRequired(authType = {\"Bearer\", \"\"})\n  void secret(HttpExchange exchange) {}"))),
+      Map.entry(26, () -> compileWithModels(api("  @TokenRequired(authType = {\"Bearer\", \"ApiKey\", \"BEARER\"})\n  void secret(HttpExchange exchange) {}"))));
 
 
   private static JavaFileObject users(String declaration, String body) {

@@ -14,6 +14,9 @@ import javax.lang.model.element.TypeElement;
  * @param isHttpHandler whether it is an {@code HttpHandler} whose own {@code handle} is annotated
  * @param methods its handler methods, sorted by name
  * @param loaders the loader pair the handlers are checked by
+ * @param suppressedWarnings the warnings javac would give the generated class for what it names
+ *     ({@code rawtypes}, {@code deprecation}, {@code removal}), none when it names nothing that
+ *     warns
  */
 public record HandlerClass(
     TypeElement element,
@@ -21,4 +24,5 @@ public record HandlerClass(
     boolean isPublic,
     boolean isHttpHandler,
     List<HandlerMethod> methods,
-    LoaderBinding loaders) {}
+    LoaderBinding loaders,
+    List<String> suppressedWarnings) {}

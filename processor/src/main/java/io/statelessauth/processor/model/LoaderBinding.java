@@ -1,6 +1,7 @@
 package io.statelessauth.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import java.util.List;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
@@ -18,6 +19,9 @@ import javax.lang.model.type.TypeMirror;
  *     needs {@code @SuppressWarnings("rawtypes")}
  * @param userReifiable whether a cast to {@code U} is checked in full at run time, so that {@code
  *     currentUser()} needs no {@code @SuppressWarnings("unchecked")}
+ * @param suppressedWarnings the warnings javac would give the generated manager for what it names
+ *     ({@code rawtypes}, {@code deprecation}, {@code removal}), none when it names nothing that
+ *     warns
  */
 public record LoaderBinding(
     TypeElement tokenLoader,
@@ -28,4 +32,5 @@ public record LoaderBinding(
     boolean tokenMixin,
     boolean userMixin,
     boolean rawTypes,
-    boolean userReifiable) {}
+    boolean userReifiable,
+    List<String> suppressedWarnings) {}

@@ -1,14 +1,21 @@
 package io.statelessauth.processor.validation;
 
+import io.statelessauth.processor.base.Messages;
+import io.statelessauth.processor.base.TokenRequiredValues;
+import io.statelessauth.processor.base.ValidationReport;
 import io.statelessauth.processor.model.LoaderBinding;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * Checks the values of a {@code @TokenRequired}: {@code authType} an RFC 9110 token, {@code
+ * Checks the values of a {@code @TokenRequired}: each {@code authType} an RFC 9110 token, none
+ * blank and none listed twice (without regard to case), {@code
  * tokenType} one word, each scope an RFC 6749 scope-token, no blank role, and scopes and roles
  * only where the models can grant and hold them. Each message is reported on the value at fault;
  * a value listed twice is a warning.
@@ -22,9 +29,17 @@ final class RouteValidator {
     if (!tokenType.isEmpty() && !Syntax.isTokenType(tokenType)) {
       report.reportAt(method, values.mirror(), values.tokenType(), Messages.TOKEN_TYPE_INVALID, tokenType);
     }
-    String authType = values.authTypeName();
-    if (!authType.isEmpty() && !Syntax.isToken(authType)) {
-      report.reportAt(method, values.mirror(), values.authType(), Messages.AUTH_TYPE_NOT_TOKEN, authType);
+    Map<String, String> schemes = new HashMap<>();
+    for (AnnotationValue scheme : values.authTypeValues()) {
+      String text = (String) scheme.getValue();
+      String earlier = schemes.putIfAbsent(text.toLowerCase(Locale.ROOT), text);
+      if (text.isBlank()) {
+        report.reportAt(method, values.mirror(), scheme, Messages.AUTH_TYPE_BLANK);
+      } else if (!Syntax.isToken(text)) {
+        report.reportAt(method, values.mirror(), scheme, Messages.AUTH_TYPE_NOT_TOKEN, text);
+      } else if (earlier != null) {
+        report.reportAt(method, values.mirror(), scheme, Messages.AUTH_TYPE_REPEATED, text, earlier);
+      }
     }
     Set<String> scopes = new HashSet<>();
     for (AnnotationValue scope : values.scopeValues()) {

@@ -1,6 +1,7 @@
 package io.statelessauth.processor.writing;
 
 import static io.statelessauth.processor.model.GeneratedNames.EXCHANGE;
+import static io.statelessauth.processor.model.GeneratedNames.HANDLE;
 import static io.statelessauth.processor.model.GeneratedNames.MANAGER_PARAMETER;
 import static io.statelessauth.processor.model.GeneratedNames.TARGET;
 import static io.statelessauth.processor.model.GeneratedNames.TOKEN;
@@ -64,10 +65,8 @@ final class AuthenticatedWriter {
     if (handlers.isHttpHandler()) {
       type.addSuperinterface(RuntimeTypes.HTTP_HANDLER);
     }
-    if (handlers.loaders().rawTypes()) {
-      // The lambdas' parameters take the model types; javac warns, at no line the user could
-      // annotate, about a raw type inside one of their type arguments.
-      type.addAnnotation(SourceWriter.suppress("rawtypes"));
+    if (!handlers.suppressedWarnings().isEmpty()) {
+      type.addAnnotation(SourceWriter.suppress(handlers.suppressedWarnings()));
     }
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
@@ -95,7 +94,7 @@ final class AuthenticatedWriter {
     type.addMethod(constructor.build());
     if (handlers.isHttpHandler()) {
       type.addMethod(
-          MethodSpec.methodBuilder("handle")
+          MethodSpec.methodBuilder(HANDLE)
               .addJavadoc(
                   "Authenticates the request, then calls {@code $L.handle}.\n",
                   handlerClass.getSimpleName())
@@ -103,7 +102,7 @@ final class AuthenticatedWriter {
               .addModifiers(PUBLIC)
               .addParameter(RuntimeTypes.HTTP_EXCHANGE, EXCHANGE)
               .addException(IOException.class)
-              .addStatement("handle.handle($N)", EXCHANGE)
+              .addStatement("$N.$N($N)", HANDLE, HANDLE, EXCHANGE)
               .build());
     }
     return sources.write(name.packageName(), type.build(), handlerClass);
@@ -140,8 +139,8 @@ final class AuthenticatedWriter {
     if (!route.tokenType().isEmpty()) {
       code.add(".tokenType($S)", route.tokenType());
     }
-    if (!route.authType().isEmpty()) {
-      code.add(".authType($S)", route.authType());
+    if (!route.authTypes().isEmpty()) {
+      code.add(".authType($L)", strings(route.authTypes()));
     }
     if (!route.scopes().isEmpty()) {
       code.add(".scopes($L)", strings(route.scopes()));
@@ -176,8 +175,11 @@ final class AuthenticatedWriter {
 
   private static CodeBlock argument(HandlerArgument argument) {
     String variable = argument.source().variable();
-    return argument.optional()
-        ? CodeBlock.of("$T.ofNullable($N)", Optional.class, variable)
+    if (argument.optional()) {
+      return CodeBlock.of("$T.ofNullable($N)", Optional.class, variable);
+    }
+    return argument.cast()
+        ? CodeBlock.of("($T) $N", TypeName.get(argument.type()), variable)
         : CodeBlock.of("$N", variable);
   }
 }

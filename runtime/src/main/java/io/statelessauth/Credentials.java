@@ -1,0 +1,164 @@
+package io.statelessauth;
+
+import com.sun.net.httpserver.Headers;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the token a request presents by RFC 6750 §2.1 and RFC 9110 §11. From the {@code
+ * authHeader}: one field, a scheme of the route (any case), one or more spaces, one {@code b64token}.
+ * From a scheme's own header: one field whose whole value is one {@code b64token}. Either way no
+ * longer than the configured maximum, white space around the value ignored.
+ */
+final class Credentials {
+
+  private Credentials() {}
+
+  /**
+   * The token the request presents for a route of one scheme, read from that scheme's header, or
+   * {@code null} when the route is {@code optional} and the request presents none (no field, a
+   * blank one, or another scheme).
+   *
+   * @throws StatelessAuthError 401 without an error code when a required route gets no
+   *     credentials for its scheme, 400 {@code invalid_request} when they are malformed or the
+   *     header is repeated
+   */
+  static String token(Headers headers, int maxTokenLength, boolean optional, RouteRefusals scheme) {
+    List<String> fields = headers.get(scheme.header);
+    if (fields == null || fields.isEmpty()) {
+      return noCredentials(optional, scheme.missingCredentials);
+    }
+    if (fields.size() > 1) {
+      throw scheme.multipleHeaders;
+    }
+    return token(fields.get(0), maxTokenLength, optional, scheme);
+  }
+
+  /**
+   * The field that presents credentials for one of a route's several schemes, or {@code null} for
+   * none. Reads each header the route reads once, walking the request's headers rather than
+   * looking each up (a lookup copies the name, every request).
+   *
+   * @throws StatelessAuthError 400 {@code invalid_request}: {@code several} when the request presents
+   *     two or more of the schemes, the scheme's own refusal when a header it reads is repeated
+   */
+  static Map.Entry<String, List<String>> presentedField(Headers headers, RouteRefusals[] schemes,
+      Refusal several) {
+    Map.Entry<String, List<String>> presented = null;
+    for (Map.Entry<String, List<String>> field : headers.entrySet()) {
+      if (schemeOf(field, schemes) >= 0) {
+        if (presented != null) {
+          throw several;
+        }
+        presented = field;
+      }
+    }
+    return presented;
+  }
+
+  /**
+   * The index in {@code schemes} of the scheme that {@code field} presents credentials for, or -1
+   * when it presents none of them; a field presents one scheme at most.
+   *
+   * @throws StatelessAuthError 400 {@code invalid_request} when a header one of the schemes reads
+   *     is repeated
+   */
+  static int schemeOf(Map.Entry<String, List<String>> field, RouteRefusals[] schemes) {
+    String name = field.getKey();
+    for (int i = 0; i < schemes.length; i++) {
+      RouteRefusals scheme = schemes[i];
+      if (Syntax.equalsIgnoreAsciiCase(name, scheme.header)) {
+        List<String> values = field.getValue();
+        if (values.size() > 1) {
+          throw scheme.multipleHeaders;
+        }
+        if (!values.isEmpty() && presents(values.get(0), scheme)) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The token in {@code value}, one field of {@code scheme}'s header, or {@code null} when the
+   * route is {@code optional} and the field presents no credentials for the scheme.
+   */
+  static String token(String value, int maxTokenLength, boolean optional, RouteRefusals scheme) {
+    int start = start(value);
+    int end = end(value, start);
+    if (start == end) {
+      return noCredentials(optional, scheme.missingCredentials);
+    }
+    int tokenStart = start;
+    if (!scheme.ownHeader) {
+      int schemeEnd = schemeEnd(value, start, end, scheme.scheme);
+      if (schemeEnd < 0) {
+        return noCredentials(optional, scheme.otherScheme);
+      }
+      tokenStart = schemeEnd;
+      while (tokenStart < end && value.charAt(tokenStart) == ' ') {
+        tokenStart++;
+      }
+    }
+    if (end - tokenStart > maxTokenLength) {
+      throw scheme.tokenTooLong;
+    }
+    if (!Syntax.isB64Token(value, tokenStart, end)) {
+      throw scheme.malformedCredentials;
+    }
+    return value.substring(tokenStart, end);
+  }
+
+  /** Whether {@code value}, a field of {@code scheme}'s header, presents credentials for it. */
+  private static boolean presents(String value, RouteRefusals scheme) {
+    int start = start(value);
+    int end = end(value, start);
+    return start < end && (scheme.ownHeader || schemeEnd(value, start, end, scheme.scheme) >= 0);
+  }
+
+  /**
+   * Where {@code scheme} ends when {@code value[start, end)} begins with it (any case), followed by
+   * a space or nothing; -1 when it names another scheme.
+   */
+  private static int schemeEnd(String value, int start, int end, String scheme) {
+    int schemeEnd = start + scheme.length();
+    if (schemeEnd > end
+        || !Syntax.equalsIgnoreAsciiCase(value, start, scheme)
+        || (schemeEnd < end && value.charAt(schemeEnd) != ' ')) {
+      return -1;
+    }
+    return schemeEnd;
+  }
+
+  /** Where {@code value} starts once the white space before it is skipped. */
+  private static int start(String value) {
+    int start = 0;
+    while (start < value.length() && isWhitespace(value.charAt(start))) {
+      start++;
+    }
+    return start;
+  }
+
+  /** Where {@code value} ends once the white space after it is cut, not before {@code start}. */
+  private static int end(String value, int start) {
+    int end = value.length();
+    while (end > start && isWhitespace(value.charAt(end - 1))) {
+      end--;
+    }
+    return end;
+  }
+
+  /** Nothing for an optional route: its request is anonymous; {@code refusal} for a required one. */
+  private static String noCredentials(boolean optional, Refusal refusal) {
+    if (optional) {
+      return null;
+    }
+    throw refusal;
+  }
+
+  /** RFC 9110 {@code OWS}: space and horizontal tab. */
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t';
+  }
+}
