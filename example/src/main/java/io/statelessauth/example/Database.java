@@ -2,6 +2,7 @@ package io.statelessauth.example;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,9 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The JDBC database holding users and token pairs: brings its schema up to date, and runs work on
@@ -46,6 +49,8 @@ import org.flywaydb.core.Flyway;
  * by the migrations) that each instance polls.
  */
 final class Database implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
   /** SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE. */
   private static final String OPEN_EXISTING = "2";
@@ -196,7 +201,7 @@ final class Database implements AutoCloseable {
     if (sqlite) {
       locations.add("classpath:db/migration/sqlite");
     }
-    Flyway.configure()
+    MigrateResult result = Flyway.configure()
         .dataSource(pool)
         .locations(locations.toArray(String[]::new))
         .baselineOnMigrate(true)
@@ -204,6 +209,11 @@ final class Database implements AutoCloseable {
         .baselineDescription(LegacySchema.DESCRIPTION)
         .load()
         .migrate();
+    if (result.migrationsExecuted > 0) {
+      LOG.log(Level.INFO, "Database schema migrated from version "
+          + Objects.requireNonNullElse(result.initialSchemaVersion, "none") + " to "
+          + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations)");
+    }
   }
 
   /** The connection pool, for its metrics (HikariCP's {@code setMetricsTrackerFactory}). */
