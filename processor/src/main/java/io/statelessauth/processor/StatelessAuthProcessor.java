@@ -1,19 +1,16 @@
 package io.statelessauth.processor;
 
 import com.google.auto.service.AutoService;
-import io.statelessauth.annotations.TokenLoader;
-import io.statelessauth.annotations.TokenRequired;
-import io.statelessauth.annotations.UserLoader;
+import io.statelessauth.processor.base.AnnotationNames;
+import io.statelessauth.processor.base.Diagnostics;
+import io.statelessauth.processor.base.TypeFacts;
+import io.statelessauth.processor.collect.AnnotatedElements;
+import io.statelessauth.processor.collect.LocalHandlerScanner;
+import io.statelessauth.processor.collect.RoundElements;
 import io.statelessauth.processor.model.WiringPlan;
-import io.statelessauth.processor.validation.LocalHandlerScanner;
-import io.statelessauth.processor.validation.Messages;
-import io.statelessauth.processor.validation.RoundElements;
-import io.statelessauth.processor.validation.TypeFacts;
-import io.statelessauth.processor.validation.WiringValidator;
+import io.statelessauth.processor.plan.WiringPlanner;
 import io.statelessauth.processor.writing.SourceSink;
 import io.statelessauth.processor.writing.WiringWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Set;
 import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
@@ -31,16 +28,19 @@ import javax.lang.model.element.TypeElement;
  * {@code Authenticated<Name>} beside each class with handlers. Put it on the annotation processor
  * path only; nothing of it is needed at run time.
  *
- * <p>Each round runs three phases: collect the annotated types, deferring by name those whose
- * types another processor has yet to generate; validate what is ready into a plan; write the
- * plan.
+ * <p>Each round runs three phases, each a package: {@code collect} the annotated types, deferring
+ * by name those whose types another processor has yet to generate; {@code plan} what is ready, each
+ * subject checked by {@code validation}, into a model; {@code writing} the plan. What every phase
+ * shares (messages, reports, facts about types and elements, the annotations' values) is in
+ * {@code base}.
  */
 @AutoService(Processor.class)
 public final class StatelessAuthProcessor extends AbstractProcessor {
   private final Function<Filer, SourceSink> sinks;
+  private Diagnostics diagnostics;
   private LocalHandlerScanner localHandlers;
-  private AnnotatedElements annotated;
-  private WiringValidator validator;
+  private AnnotatedElements collector;
+  private WiringPlanner planner;
   private WiringWriter writer;
 
   /** The processor as javac finds it on the processor path. */
@@ -55,10 +55,7 @@ public final class StatelessAuthProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(
-        TokenRequired.class.getCanonicalName(),
-        TokenLoader.class.getCanonicalName(),
-        UserLoader.class.getCanonicalName());
+    return AnnotationNames.all();
   }
 
   @Override
@@ -69,15 +66,16 @@ public final class StatelessAuthProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
-    localHandlers = LocalHandlerScanner.create(environment);
-    annotated = new AnnotatedElements(
-        environment.getElementUtils(), new TypeFacts(environment.getElementUtils(), environment.getTypeUtils()));
-    validator = new WiringValidator(environment);
-    writer = new WiringWriter(environment, sinks.apply(environment.getFiler()));
+    TypeFacts typeFacts = new TypeFacts(environment.getElementUtils(), environment.getTypeUtils());
+    diagnostics = new Diagnostics(environment.getMessager());
+    localHandlers = LocalHandlerScanner.create(environment, diagnostics);
+    collector = new AnnotatedElements(environment.getElementUtils(), typeFacts);
+    planner = new WiringPlanner(environment.getElementUtils(), typeFacts, diagnostics);
+    writer = new WiringWriter(environment.getElementUtils(), sinks.apply(environment.getFiler()), diagnostics);
   }
 
   /**
-   * Collects the round's annotated types, validates what is ready into a plan and writes it. Never
+   * Collects the round's annotated types, plans what is ready and writes the plan. Never
    * throws, and never claims the annotations: claiming would hide the round from other processors
    * that support {@code "*"}.
    */
@@ -85,14 +83,11 @@ public final class StatelessAuthProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
       localHandlers.scan(round.getRootElements());
-      RoundElements ready = annotated.collect(round);
-      WiringPlan plan = validator.validate(ready);
+      RoundElements ready = collector.collect(round);
+      WiringPlan plan = planner.plan(ready);
       writer.write(plan);
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      Messages message = Messages.INTERNAL_ERROR;
-      processingEnv.getMessager().printMessage(message.kind(), message.format("a round", trace));
+      diagnostics.printInternalError(e);
     }
     return false;
   }

@@ -168,14 +168,13 @@ class GeneratedCodeTest {
   }
 
   @Test
-  void builderSettersTakeTheConcreteLoaderClassesAndBuildChecksThem() {
+  void builderExtendsTheRuntimesBuilderAddingOnlyLoaderSettersTakingTheConcreteClassesAndBuild() {
     String manager = generated(compileWithModels(API), "test.StatelessAuthManager");
+    assertThat(manager).contains("public static final class Builder extends ManagerBuilder<Builder> {");
     assertThat(manager).contains("public Builder tokenLoader(Tokens tokenLoader) {");
     assertThat(manager).contains("public Builder userLoader(Users userLoader) {");
-    assertThat(manager).contains("public Builder config(StatelessAuthConfig config) {");
-    assertThat(manager).contains("public Builder errorHandler(AuthErrorHandler errorHandler) {");
-    assertThat(manager).contains("public Builder listener(AuthListener listener) {");
-    assertThat(manager).contains("public Builder cache(AuthCache cache) {");
+    assertThat(manager).doesNotContain("config(");
+    assertThat(manager).doesNotContain("cache(");
     assertThat(manager)
         .contains(
             "throw new IllegalStateException(\"tokenLoader(Tokens) was not called: StatelessAuthManager needs the @TokenLoader\");");
@@ -192,7 +191,7 @@ class GeneratedCodeTest {
   void managerTellsTheRuntimeThatBothModelsImplementTheMixins() {
     String manager = generated(compileWithModels(API), "test.StatelessAuthManager");
     assertThat(manager)
-        .contains("super(ModelMixins.TOKEN_AND_USER, builder.config, builder.errorHandler, builder.listener, builder.cache);");
+        .contains("super(ModelMixins.TOKEN_AND_USER, builder);");
   }
 
   @Test
@@ -213,7 +212,7 @@ class GeneratedCodeTest {
             """);
     JavaFileObject user = source("test.User", "package test;\n\npublic final class User {\n  public User(String name) {}\n}");
     String manager = generated(compileWithModels(token, user, API), "test.StatelessAuthManager");
-    assertThat(manager).contains("super(ModelMixins.NONE, builder.config, builder.errorHandler, builder.listener, builder.cache);");
+    assertThat(manager).contains("super(ModelMixins.NONE, builder);");
   }
 
   @Test
@@ -224,9 +223,9 @@ class GeneratedCodeTest {
     JavaFileObject plainUser = source("test.User", "package test;\n\npublic final class User {\n  public User(String name) {}\n}");
 
     assertThat(generated(compileWithModels(plainUser, API), "test.StatelessAuthManager"))
-        .contains("super(ModelMixins.TOKEN, builder.config, builder.errorHandler, builder.listener, builder.cache);");
+        .contains("super(ModelMixins.TOKEN, builder);");
     assertThat(generated(compileWithModels(plainToken, API), "test.StatelessAuthManager"))
-        .contains("super(ModelMixins.USER, builder.config, builder.errorHandler, builder.listener, builder.cache);");
+        .contains("super(ModelMixins.USER, builder);");
   }
 
   @Test

@@ -7,7 +7,7 @@ import static io.statelessauth.processor.Fixtures.compileWithModels;
 import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
-import io.statelessauth.processor.validation.Messages;
+import io.statelessauth.processor.base.Messages;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

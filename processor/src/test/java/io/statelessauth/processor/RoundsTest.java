@@ -12,7 +12,7 @@ import static io.statelessauth.processor.Fixtures.USERS;
 import static io.statelessauth.processor.Fixtures.source;
 
 import com.google.testing.compile.Compilation;
-import io.statelessauth.processor.validation.Messages;
+import io.statelessauth.processor.base.Messages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

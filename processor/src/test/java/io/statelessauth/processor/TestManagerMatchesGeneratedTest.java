@@ -19,23 +19,27 @@ import org.junit.jupiter.api.Test;
 /**
  * The runtime's tests drive the manager base class through {@code TestManager}, written by hand
  * because the runtime cannot run the processor on its own tests. This holds it to what the
- * processor generates for models that implement both mixins: the same {@code ModelMixins} passed to
- * the base class, the same methods overridden with the same signatures, and nothing else
- * overridden, so that the runtime's tests exercise exactly the hooks generated code uses.
+ * processor generates for models that implement both mixins: the same {@code ModelMixins} and the
+ * builder passed to the base class, a builder that extends the runtime's {@code ManagerBuilder},
+ * the same methods overridden with the same signatures, and nothing else overridden, so that the
+ * runtime's tests exercise exactly the hooks generated code uses.
  */
 class TestManagerMatchesGeneratedTest {
   private static final Path TEST_MANAGER =
       Path.of("..", "runtime", "src", "test", "java", "io", "statelessauth", "TestManager.java");
-  private static final Pattern SUPER_CALL = Pattern.compile("super\\((ModelMixins\\.\\w+),");
+  private static final Pattern SUPER_CALL = Pattern.compile("super\\((ModelMixins\\.\\w+, \\w+)\\);");
+  private static final Pattern BUILDER = Pattern.compile("static final class (Builder extends ManagerBuilder<Builder>) \\{");
   private static final Pattern OVERRIDE = Pattern.compile("@Override\\s+(protected|public) (\\w+) (\\w+)\\(([^)]*)\\)");
 
   @Test
-  void testManagerPassesTheSameMixinsAndOverridesTheSameMethodsAsTheGeneratedManager() throws IOException {
+  void testManagerPassesTheSameMixinsAndBuilderAndOverridesTheSameMethodsAsTheGeneratedManager() throws IOException {
     String generated = generatedManager();
     String handWritten = Files.readString(TEST_MANAGER);
 
-    assertEquals(List.of("ModelMixins.TOKEN_AND_USER"), all(SUPER_CALL, generated, 1));
+    assertEquals(List.of("ModelMixins.TOKEN_AND_USER, builder"), all(SUPER_CALL, generated, 1));
     assertEquals(all(SUPER_CALL, generated, 1), all(SUPER_CALL, handWritten, 1));
+    assertEquals(List.of("Builder extends ManagerBuilder<Builder>"), all(BUILDER, generated, 1));
+    assertEquals(all(BUILDER, generated, 1), all(BUILDER, handWritten, 1));
     List<String> overrides = overrides(generated);
     assertEquals(List.of("protected Token loadToken(String token, String tokenType, String authType)",
         "protected User loadUser(Token token)"), overrides);

@@ -8,7 +8,10 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
-/** Owns every name the processor generates: classes, nested classes, fields and parameters. */
+/**
+ * Owns every name the processor generates: classes, nested classes, methods, fields and
+ * parameters. The writers take each name from here and spell none themselves.
+ */
 public final class GeneratedNames {
   /** The processor's name, for {@code @Generated}. */
   public static final String PROCESSOR = "io.statelessauth.processor.StatelessAuthProcessor";
@@ -19,13 +22,22 @@ public final class GeneratedNames {
   /** The prefix of the class generated beside each handler class. */
   public static final String AUTHENTICATED_PREFIX = "Authenticated";
 
+  /** The manager's methods: its factory, the typed current user, and the two loader hooks. */
+  public static final String BUILDER_METHOD = "builder";
+  public static final String CURRENT_USER = "currentUser";
+  public static final String LOAD_TOKEN = "loadToken";
+  public static final String LOAD_USER = "loadUser";
+  /** The builder's last method. */
+  public static final String BUILD = "build";
+  /** The method of {@code Authenticated<Name>} that makes it an {@code HttpHandler}. */
+  public static final String HANDLE = "handle";
+
+  /** The manager's fields and the builder's setters and fields. */
   public static final String TOKEN_LOADER = "tokenLoader";
   public static final String USER_LOADER = "userLoader";
-  public static final String CONFIG = "config";
-  public static final String ERROR_HANDLER = "errorHandler";
-  public static final String LISTENER = "listener";
-  public static final String CACHE = "cache";
 
+  /** Parameters and lambda parameters. */
+  public static final String BUILDER_PARAMETER = "builder";
   public static final String TOKEN = "token";
   public static final String TOKEN_TYPE = "tokenType";
   public static final String AUTH_TYPE = "authType";

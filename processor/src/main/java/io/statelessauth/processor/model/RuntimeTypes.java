@@ -7,12 +7,9 @@ public final class RuntimeTypes {
   public static final String PACKAGE = "io.statelessauth";
 
   public static final ClassName ABSTRACT_MANAGER = ClassName.get(PACKAGE, "AbstractStatelessAuthManager");
-  public static final ClassName AUTH_CACHE = ClassName.get(PACKAGE, "AuthCache");
   public static final ClassName CURRENT_USER = ClassName.get(PACKAGE, "CurrentStatelessUser");
   public static final ClassName MODEL_MIXINS = ClassName.get(PACKAGE, "ModelMixins");
-  public static final ClassName CONFIG = ClassName.get(PACKAGE, "StatelessAuthConfig");
-  public static final ClassName ERROR_HANDLER = ClassName.get(PACKAGE, "AuthErrorHandler");
-  public static final ClassName LISTENER = ClassName.get(PACKAGE, "AuthListener");
+  public static final ClassName MANAGER_BUILDER = ClassName.get(PACKAGE, "ManagerBuilder");
   public static final ClassName TOKEN_MIXIN = ClassName.get(PACKAGE, "TokenMixin");
   public static final ClassName USER_MIXIN = ClassName.get(PACKAGE, "UserMixin");
 

@@ -1,6 +1,10 @@
 package io.statelessauth.processor.validation;
 
 import com.palantir.javapoet.ClassName;
+import io.statelessauth.processor.base.ElementFacts;
+import io.statelessauth.processor.base.Messages;
+import io.statelessauth.processor.base.TypeFacts;
+import io.statelessauth.processor.base.ValidationReport;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;

@@ -1,6 +1,11 @@
 package io.statelessauth.processor.validation;
 
 import com.palantir.javapoet.ClassName;
+import io.statelessauth.processor.base.ElementFacts;
+import io.statelessauth.processor.base.Injections;
+import io.statelessauth.processor.base.Messages;
+import io.statelessauth.processor.base.TypeFacts;
+import io.statelessauth.processor.base.ValidationReport;
 import io.statelessauth.processor.model.HandlerArgument;
 import io.statelessauth.processor.model.Injection;
 import io.statelessauth.processor.model.LoaderBinding;

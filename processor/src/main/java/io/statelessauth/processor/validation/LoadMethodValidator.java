@@ -1,5 +1,10 @@
 package io.statelessauth.processor.validation;
 
+import io.statelessauth.processor.base.ElementFacts;
+import io.statelessauth.processor.base.LoaderKind;
+import io.statelessauth.processor.base.Messages;
+import io.statelessauth.processor.base.TypeFacts;
+import io.statelessauth.processor.base.ValidationReport;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
@@ -9,8 +14,6 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Elements;
 
 /**
  * Finds a loader's one instance method {@code load} and checks its own shape: not static, private
@@ -18,33 +21,17 @@ import javax.lang.model.util.Elements;
  * reference return type and no checked exception.
  */
 final class LoadMethodValidator {
-  private static final String LOAD = "load";
-
-  private final Elements elements;
   private final TypeFacts typeFacts;
 
-  LoadMethodValidator(Elements elements, TypeFacts typeFacts) {
-    this.elements = elements;
+  LoadMethodValidator(TypeFacts typeFacts) {
     this.typeFacts = typeFacts;
-  }
-
-  /** The load methods of {@code loader}, declared or inherited, in declaration order. */
-  List<ExecutableElement> candidates(TypeElement loader) {
-    return ElementFilter.methodsIn(elements.getAllMembers(loader)).stream()
-        .filter(method -> method.getSimpleName().contentEquals(LOAD))
-        .collect(Collectors.toList());
-  }
-
-  /** The loader's one load method; for a loader whose report from {@link #validate} is clean. */
-  ExecutableElement load(TypeElement loader) {
-    return candidates(loader).get(0);
   }
 
   ValidationReport validate(TypeElement loader, LoaderKind kind) {
     ValidationReport.Builder report = ValidationReport.about(loader);
     String annotation = kind.annotationName();
     String name = loader.getQualifiedName().toString();
-    List<ExecutableElement> candidates = candidates(loader);
+    List<ExecutableElement> candidates = typeFacts.loadMethods(loader);
     if (candidates.isEmpty()) {
       return report.report(Messages.LOAD_MISSING, annotation, name, kind.example()).build();
     }

@@ -1,5 +1,9 @@
 package io.statelessauth.processor.validation;
 
+import io.statelessauth.processor.base.ElementFacts;
+import io.statelessauth.processor.base.LoaderKind;
+import io.statelessauth.processor.base.Messages;
+import io.statelessauth.processor.base.ValidationReport;
 import javax.lang.model.element.TypeElement;
 
 /**

@@ -1,11 +1,14 @@
 package io.statelessauth.processor.validation;
 
+import io.statelessauth.processor.base.ElementFacts;
+import io.statelessauth.processor.base.LoaderKind;
+import io.statelessauth.processor.base.Messages;
+import io.statelessauth.processor.base.TypeFacts;
+import io.statelessauth.processor.base.ValidationReport;
 import io.statelessauth.processor.model.RuntimeTypes;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -19,22 +22,11 @@ final class LoaderPairValidator {
   private final Elements elements;
   private final Types types;
   private final TypeFacts typeFacts;
-  private final LoadMethodValidator loadMethods;
 
-  LoaderPairValidator(Elements elements, TypeFacts typeFacts, LoadMethodValidator loadMethods) {
+  LoaderPairValidator(Elements elements, TypeFacts typeFacts) {
     this.elements = elements;
     this.types = typeFacts.types();
     this.typeFacts = typeFacts;
-    this.loadMethods = loadMethods;
-  }
-
-  /** What the token model and the user are: the load methods' return types, as members of the loaders. */
-  TypeMirror tokenModel(TypeElement tokenLoader) {
-    return loadOf(tokenLoader).getReturnType();
-  }
-
-  TypeMirror user(TypeElement userLoader) {
-    return loadOf(userLoader).getReturnType();
   }
 
   ValidationReport validate(TypeElement tokenLoader, TypeElement userLoader) {
@@ -42,11 +34,11 @@ final class LoaderPairValidator {
     if (typeFacts.typeNamed(RuntimeTypes.TOKEN_MIXIN.canonicalName()) == null) {
       return report.report(Messages.RUNTIME_MISSING, RuntimeTypes.TOKEN_MIXIN.canonicalName()).build();
     }
-    ExecutableElement tokenLoad = loadMethods.load(tokenLoader);
-    ExecutableElement userLoad = loadMethods.load(userLoader);
-    TypeMirror token = tokenModel(tokenLoader);
-    TypeMirror user = user(userLoader);
-    TypeMirror accepted = loadOf(userLoader).getParameterTypes().get(0);
+    ExecutableElement tokenLoad = typeFacts.loadMethods(tokenLoader).get(0);
+    ExecutableElement userLoad = typeFacts.loadMethods(userLoader).get(0);
+    TypeMirror token = typeFacts.loadType(tokenLoader).getReturnType();
+    TypeMirror user = typeFacts.loadType(userLoader).getReturnType();
+    TypeMirror accepted = typeFacts.loadType(userLoader).getParameterTypes().get(0);
     if (!types.isAssignable(token, accepted)) {
       report.reportAt(ElementFacts.reportedAt(userLoad.getParameters().get(0), userLoad, userLoader),
           Messages.USER_LOAD_PARAMETER_TYPE,
@@ -74,9 +66,5 @@ final class LoaderPairValidator {
       report.reportAt(ElementFacts.reportedAt(load, loader), Messages.MODEL_UNREACHABLE,
           kind.returns(), model, kind.annotationName(), loader.getQualifiedName(), where);
     }
-  }
-
-  private ExecutableType loadOf(TypeElement loader) {
-    return (ExecutableType) types.asMemberOf((DeclaredType) loader.asType(), loadMethods.load(loader));
   }
 }

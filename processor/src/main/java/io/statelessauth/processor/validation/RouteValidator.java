@@ -1,5 +1,8 @@
 package io.statelessauth.processor.validation;
 
+import io.statelessauth.processor.base.Messages;
+import io.statelessauth.processor.base.TokenRequiredValues;
+import io.statelessauth.processor.base.ValidationReport;
 import io.statelessauth.processor.model.LoaderBinding;
 import java.util.HashSet;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.statelessauth.processor.writing;
 
 import static io.statelessauth.processor.model.GeneratedNames.EXCHANGE;
+import static io.statelessauth.processor.model.GeneratedNames.HANDLE;
 import static io.statelessauth.processor.model.GeneratedNames.MANAGER_PARAMETER;
 import static io.statelessauth.processor.model.GeneratedNames.TARGET;
 import static io.statelessauth.processor.model.GeneratedNames.TOKEN;
@@ -95,7 +96,7 @@ final class AuthenticatedWriter {
     type.addMethod(constructor.build());
     if (handlers.isHttpHandler()) {
       type.addMethod(
-          MethodSpec.methodBuilder("handle")
+          MethodSpec.methodBuilder(HANDLE)
               .addJavadoc(
                   "Authenticates the request, then calls {@code $L.handle}.\n",
                   handlerClass.getSimpleName())
@@ -103,7 +104,7 @@ final class AuthenticatedWriter {
               .addModifiers(PUBLIC)
               .addParameter(RuntimeTypes.HTTP_EXCHANGE, EXCHANGE)
               .addException(IOException.class)
-              .addStatement("handle.handle($N)", EXCHANGE)
+              .addStatement("$N.$N($N)", HANDLE, HANDLE, EXCHANGE)
               .build());
     }
     return sources.write(name.packageName(), type.build(), handlerClass);

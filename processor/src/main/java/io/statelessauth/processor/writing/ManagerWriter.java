@@ -1,10 +1,12 @@
 package io.statelessauth.processor.writing;
 
 import static io.statelessauth.processor.model.GeneratedNames.AUTH_TYPE;
-import static io.statelessauth.processor.model.GeneratedNames.CACHE;
-import static io.statelessauth.processor.model.GeneratedNames.CONFIG;
-import static io.statelessauth.processor.model.GeneratedNames.ERROR_HANDLER;
-import static io.statelessauth.processor.model.GeneratedNames.LISTENER;
+import static io.statelessauth.processor.model.GeneratedNames.BUILD;
+import static io.statelessauth.processor.model.GeneratedNames.BUILDER_METHOD;
+import static io.statelessauth.processor.model.GeneratedNames.BUILDER_PARAMETER;
+import static io.statelessauth.processor.model.GeneratedNames.CURRENT_USER;
+import static io.statelessauth.processor.model.GeneratedNames.LOAD_TOKEN;
+import static io.statelessauth.processor.model.GeneratedNames.LOAD_USER;
 import static io.statelessauth.processor.model.GeneratedNames.TOKEN;
 import static io.statelessauth.processor.model.GeneratedNames.TOKEN_LOADER;
 import static io.statelessauth.processor.model.GeneratedNames.TOKEN_TYPE;
@@ -22,20 +24,19 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.statelessauth.processor.base.LoaderKind;
 import io.statelessauth.processor.model.GeneratedNames;
 import io.statelessauth.processor.model.LoaderBinding;
 import io.statelessauth.processor.model.RuntimeTypes;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Writes {@code StatelessAuthManager}: the runtime's manager base class typed to the loader pair,
  * calling the loaders directly, telling the base class which mixins the models implement, and a
- * builder whose loader setters take the annotated loader types.
+ * builder that extends the runtime's {@code ManagerBuilder} (which owns the optional settings) with
+ * the two loader setters, typed to the annotated loaders, and {@code build()}.
  */
 final class ManagerWriter {
-  private static final String BUILDER_PARAMETER = "builder";
-
   private final SourceWriter sources;
 
   ManagerWriter(SourceWriter sources) {
@@ -61,7 +62,7 @@ final class ManagerWriter {
             .addField(ClassName.get(pair.userLoader()), USER_LOADER, PRIVATE, FINAL)
             .addMethod(constructor(pair))
             .addMethod(
-                MethodSpec.methodBuilder("builder")
+                MethodSpec.methodBuilder(BUILDER_METHOD)
                     .addJavadoc("Starts a manager; the two loaders are required.\n")
                     .addModifiers(PUBLIC, STATIC)
                     .returns(manager.nestedClass(GeneratedNames.BUILDER))
@@ -69,7 +70,7 @@ final class ManagerWriter {
                     .build())
             .addMethod(currentUser(pair, user))
             .addMethod(
-                MethodSpec.methodBuilder("loadToken")
+                MethodSpec.methodBuilder(LOAD_TOKEN)
                     .addAnnotation(Override.class)
                     .addModifiers(PROTECTED)
                     .returns(token)
@@ -77,15 +78,15 @@ final class ManagerWriter {
                     .addParameter(String.class, TOKEN_TYPE)
                     .addParameter(String.class, AUTH_TYPE)
                     .addStatement(
-                        "return $N.load($N, $N, $N)", TOKEN_LOADER, TOKEN, TOKEN_TYPE, AUTH_TYPE)
+                        "return $N.$N($N, $N, $N)", TOKEN_LOADER, LoaderKind.LOAD, TOKEN, TOKEN_TYPE, AUTH_TYPE)
                     .build())
             .addMethod(
-                MethodSpec.methodBuilder("loadUser")
+                MethodSpec.methodBuilder(LOAD_USER)
                     .addAnnotation(Override.class)
                     .addModifiers(PROTECTED)
                     .returns(user)
                     .addParameter(token, TOKEN)
-                    .addStatement("return $N.load($N)", USER_LOADER, TOKEN)
+                    .addStatement("return $N.$N($N)", USER_LOADER, LoaderKind.LOAD, TOKEN)
                     .build());
     sources.markGenerated(type, pair.tokenLoader());
     if (pair.rawTypes()) {
@@ -100,11 +101,7 @@ final class ManagerWriter {
     return MethodSpec.constructorBuilder()
         .addModifiers(PRIVATE)
         .addParameter(builder, BUILDER_PARAMETER)
-        .addStatement(
-            "super($T.$N, $N.$N, $N.$N, $N.$N, $N.$N)",
-            RuntimeTypes.MODEL_MIXINS, mixins(pair),
-            BUILDER_PARAMETER, CONFIG, BUILDER_PARAMETER, ERROR_HANDLER, BUILDER_PARAMETER, LISTENER,
-            BUILDER_PARAMETER, CACHE)
+        .addStatement("super($T.$N, $N)", RuntimeTypes.MODEL_MIXINS, mixins(pair), BUILDER_PARAMETER)
         .addStatement("this.$N = $N.$N", TOKEN_LOADER, BUILDER_PARAMETER, TOKEN_LOADER)
         .addStatement("this.$N = $N.$N", USER_LOADER, BUILDER_PARAMETER, USER_LOADER)
         .build();
@@ -120,7 +117,7 @@ final class ManagerWriter {
 
   private static MethodSpec currentUser(LoaderBinding pair, TypeName user) {
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder("currentUser")
+        MethodSpec.methodBuilder(CURRENT_USER)
             .addJavadoc(
                 "The user bound to the current request's thread, or {@code null} outside an"
                     + " authenticated handler call.\n")
@@ -135,58 +132,39 @@ final class ManagerWriter {
     return method.addStatement("return ($T) $T.get()", user, RuntimeTypes.CURRENT_USER).build();
   }
 
+  /** The builder: the runtime's {@code ManagerBuilder} with the optional settings, plus the two loaders. */
   private static TypeSpec builder(LoaderBinding pair, ClassName manager) {
     ClassName builder = manager.nestedClass(GeneratedNames.BUILDER);
     ClassName tokenLoader = ClassName.get(pair.tokenLoader());
     ClassName userLoader = ClassName.get(pair.userLoader());
-    List<Setting> settings =
-        List.of(
-            new Setting(tokenLoader, TOKEN_LOADER, "The {@code @TokenLoader} that finds a token's model. Required."),
-            new Setting(userLoader, USER_LOADER, "The {@code @UserLoader} that finds a token's user. Required."),
-            new Setting(
-                RuntimeTypes.CONFIG,
-                CONFIG,
-                "The settings; {@code StatelessAuthConfig.defaults()} when not set."),
-            new Setting(
-                RuntimeTypes.ERROR_HANDLER,
-                ERROR_HANDLER,
-                "Answers refused requests; {@code AuthErrorHandler.json()} when not set."),
-            new Setting(
-                RuntimeTypes.LISTENER,
-                LISTENER,
-                "Told about every authorized, anonymous and refused request; nobody when not set."),
-            new Setting(
-                RuntimeTypes.AUTH_CACHE,
-                CACHE,
-                "Keeps what the loaders returned between requests; each request calls them when not set."
-                    + " Revoke through the manager's {@code invalidate} methods."));
     TypeSpec.Builder type =
         TypeSpec.classBuilder(builder)
             .addJavadoc("Collects the loaders and the optional settings of a {@link $T}.\n", manager)
             .addModifiers(PUBLIC, STATIC, FINAL)
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
-    for (Setting setting : settings) {
-      type.addField(FieldSpec.builder(setting.type(), setting.name(), PRIVATE).build())
-          .addMethod(
-              MethodSpec.methodBuilder(setting.name())
-                  .addJavadoc(setting.javadoc() + "\n")
-                  .addModifiers(PUBLIC)
-                  .returns(builder)
-                  .addParameter(setting.type(), setting.name())
-                  .addStatement(
-                      "this.$N = $T.requireNonNull($N, $S)",
-                      setting.name(),
-                      Objects.class,
-                      setting.name(),
-                      setting.name())
-                  .addStatement("return this")
-                  .build());
-    }
+            .superclass(ParameterizedTypeName.get(RuntimeTypes.MANAGER_BUILDER, builder))
+            .addField(FieldSpec.builder(tokenLoader, TOKEN_LOADER, PRIVATE).build())
+            .addField(FieldSpec.builder(userLoader, USER_LOADER, PRIVATE).build())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
+            .addMethod(loaderSetter(builder, tokenLoader, TOKEN_LOADER,
+                "The {@code @TokenLoader} that finds a token's model. Required."))
+            .addMethod(loaderSetter(builder, userLoader, USER_LOADER,
+                "The {@code @UserLoader} that finds a token's user. Required."));
     return type.addMethod(build(manager, tokenLoader, userLoader)).build();
   }
 
+  private static MethodSpec loaderSetter(ClassName builder, ClassName loader, String name, String javadoc) {
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc(javadoc + "\n")
+        .addModifiers(PUBLIC)
+        .returns(builder)
+        .addParameter(loader, name)
+        .addStatement("this.$N = $T.requireNonNull($N, $S)", name, Objects.class, name, name)
+        .addStatement("return this")
+        .build();
+  }
+
   private static MethodSpec build(ClassName manager, ClassName tokenLoader, ClassName userLoader) {
-    return MethodSpec.methodBuilder("build")
+    return MethodSpec.methodBuilder(BUILD)
         .addJavadoc(
             "The manager.\n\n@throws IllegalStateException when a loader was not set\n")
         .addModifiers(PUBLIC)
@@ -209,7 +187,4 @@ final class ManagerWriter {
         .endControlFlow()
         .build();
   }
-
-  /** One builder setting: its type, its name (field, setter and parameter) and its javadoc. */
-  private record Setting(TypeName type, String name, String javadoc) {}
 }

@@ -4,10 +4,11 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
+import io.statelessauth.processor.base.Diagnostics;
+import io.statelessauth.processor.base.Messages;
+import io.statelessauth.processor.base.ValidationReport;
 import io.statelessauth.processor.model.GeneratedNames;
-import io.statelessauth.processor.validation.Messages;
 import java.io.IOException;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.util.ElementFilter;
@@ -27,12 +28,12 @@ final class SourceWriter {
 
   private final Elements elements;
   private final SourceSink sink;
-  private final Messager messager;
+  private final Diagnostics diagnostics;
 
-  SourceWriter(Elements elements, SourceSink sink, Messager messager) {
+  SourceWriter(Elements elements, SourceSink sink, Diagnostics diagnostics) {
     this.elements = elements;
     this.sink = sink;
-    this.messager = messager;
+    this.diagnostics = diagnostics;
   }
 
   /**
@@ -77,9 +78,8 @@ final class SourceWriter {
       return true;
     } catch (IOException e) {
       String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
-      Messages message = Messages.WRITE_FAILED;
-      messager.printMessage(message.kind(), message.format(name, e.getMessage()), origin);
-      return false;
+      return diagnostics.print(
+          ValidationReport.about(origin).report(Messages.WRITE_FAILED, name, e.getMessage()).build());
     }
   }
 }

@@ -1,13 +1,13 @@
 package io.statelessauth.processor.writing;
 
+import io.statelessauth.processor.base.Diagnostics;
+import io.statelessauth.processor.base.ValidationReport;
 import io.statelessauth.processor.model.HandlerClass;
 import io.statelessauth.processor.model.LoaderBinding;
 import io.statelessauth.processor.model.WiringPlan;
-import io.statelessauth.processor.validation.ValidationReport;
 import java.util.function.BooleanSupplier;
-import javax.annotation.processing.Messager;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.util.Elements;
 
 /**
  * Writes a round's plan: the manager first, then each {@code Authenticated<Name>}, in the plan's
@@ -16,14 +16,14 @@ import javax.lang.model.element.Element;
  * error on the element it is generated from.
  */
 public final class WiringWriter {
-  private final Messager messager;
+  private final Diagnostics diagnostics;
   private final ManagerWriter managers;
   private final AuthenticatedWriter authenticated;
 
-  /** A writer that hands its files to {@code sink}. */
-  public WiringWriter(ProcessingEnvironment environment, SourceSink sink) {
-    this.messager = environment.getMessager();
-    SourceWriter sources = new SourceWriter(environment.getElementUtils(), sink, messager);
+  /** A writer that hands its files to {@code sink} and reports through {@code diagnostics}. */
+  public WiringWriter(Elements elements, SourceSink sink, Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    SourceWriter sources = new SourceWriter(elements, sink, diagnostics);
     this.managers = new ManagerWriter(sources);
     this.authenticated = new AuthenticatedWriter(sources);
   }
@@ -46,7 +46,7 @@ public final class WiringWriter {
     try {
       return work.getAsBoolean();
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      ValidationReport.internalError(origin, e).printMessagesTo(messager);
+      diagnostics.print(ValidationReport.internalError(origin, e));
       return false;
     }
   }

@@ -1,4 +1,4 @@
-package io.statelessauth.processor.validation;
+package io.statelessauth.processor.base;
 
 import java.util.Locale;
 import javax.tools.Diagnostic;

@@ -1,6 +1,5 @@
-package io.statelessauth.processor.validation;
+package io.statelessauth.processor.base;
 
-import io.statelessauth.annotations.TokenRequired;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +32,19 @@ public record TokenRequiredValues(
     AnnotationValue roles,
     AnnotationValue optional) {
 
-  private static final String NAME = TokenRequired.class.getCanonicalName();
-
   /** The annotation on {@code element}, if it has one. */
-  static Optional<TokenRequiredValues> of(Element element, Elements elements) {
+  public static Optional<TokenRequiredValues> of(Element element, Elements elements) {
     return mirror(element).map(mirror -> read(mirror, elements));
   }
 
   /** Whether {@code element} is annotated {@code @TokenRequired}. */
-  static boolean isPresent(Element element) {
+  public static boolean isPresent(Element element) {
     return mirror(element).isPresent();
   }
 
   private static Optional<? extends AnnotationMirror> mirror(Element element) {
     return element.getAnnotationMirrors().stream()
-        .filter(mirror -> mirror.getAnnotationType().toString().equals(NAME))
+        .filter(mirror -> mirror.getAnnotationType().toString().equals(AnnotationNames.TOKEN_REQUIRED))
         .findFirst();
   }
 
@@ -64,30 +61,33 @@ public record TokenRequiredValues(
         values.get("optional"));
   }
 
-  String tokenTypeName() {
+  /** The {@code tokenType} string; {@code ""} for the configured default. */
+  public String tokenTypeName() {
     return (String) tokenType.getValue();
   }
 
-  String authTypeName() {
+  /** The {@code authType} string; {@code ""} for the configured default. */
+  public String authTypeName() {
     return (String) authType.getValue();
   }
 
-  boolean isOptional() {
+  /** Whether the route lets anonymous requests through. */
+  public boolean isOptional() {
     return (Boolean) optional.getValue();
   }
 
   /** The elements of the {@code scopes} array, each with its own position in the source. */
-  List<? extends AnnotationValue> scopeValues() {
+  public List<? extends AnnotationValue> scopeValues() {
     return elementsOf(scopes);
   }
 
   /** The elements of the {@code roles} array. */
-  List<? extends AnnotationValue> roleValues() {
+  public List<? extends AnnotationValue> roleValues() {
     return elementsOf(roles);
   }
 
   /** The strings of an array value, in the annotation's order. */
-  static List<String> strings(List<? extends AnnotationValue> values) {
+  public static List<String> strings(List<? extends AnnotationValue> values) {
     return values.stream().map(value -> (String) value.getValue()).collect(Collectors.toList());
   }
 

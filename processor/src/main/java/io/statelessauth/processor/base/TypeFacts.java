@@ -1,23 +1,27 @@
-package io.statelessauth.processor.validation;
+package io.statelessauth.processor.base;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Questions about types that the validators ask: resolved yet, reachable from a package, checked,
- * raw, what an {@code Optional} parameter accepts.
+ * Questions about types that every phase asks: resolved yet, reachable from a package, checked,
+ * raw, what an {@code Optional} parameter accepts, a loader's load method. The processor makes one
+ * for the compilation and hands it to each phase.
  */
 public final class TypeFacts {
   private final Elements elements;
@@ -29,14 +33,33 @@ public final class TypeFacts {
     this.types = types;
   }
 
-  Types types() {
+  /** The compilation's type utilities. */
+  public Types types() {
     return types;
   }
 
   /** The type named {@code qualifiedName}, or {@code null} when it is not on the class path. */
-  TypeMirror typeNamed(String qualifiedName) {
+  public TypeMirror typeNamed(String qualifiedName) {
     TypeElement element = elements.getTypeElement(qualifiedName);
     return element == null ? null : types.erasure(element.asType());
+  }
+
+  /**
+   * The methods named {@code load} of {@code loader}, declared or inherited, in declaration order:
+   * the one place that looks them up.
+   */
+  public List<ExecutableElement> loadMethods(TypeElement loader) {
+    return ElementFilter.methodsIn(elements.getAllMembers(loader)).stream()
+        .filter(method -> method.getSimpleName().contentEquals(LoaderKind.LOAD))
+        .collect(Collectors.toList());
+  }
+
+  /**
+   * The type of {@code loader}'s one load method as a member of the loader, so that a type
+   * parameter of an inherited load is filled in; for a loader whose load was validated.
+   */
+  public ExecutableType loadType(TypeElement loader) {
+    return (ExecutableType) types.asMemberOf((DeclaredType) loader.asType(), loadMethods(loader).get(0));
   }
 
   /** Whether the class and all its supertypes are known (none waits for another processor). */
@@ -100,7 +123,7 @@ public final class TypeFacts {
   }
 
   /** Whether code in {@code pkg} may name {@code type}: no level private, non-public ones local. */
-  boolean isReachable(TypeElement type, PackageElement pkg) {
+  public boolean isReachable(TypeElement type, PackageElement pkg) {
     for (TypeElement level : ElementFacts.typeAndEnclosing(type)) {
       Set<Modifier> modifiers = level.getModifiers();
       if (modifiers.contains(Modifier.PRIVATE)
@@ -112,7 +135,7 @@ public final class TypeFacts {
   }
 
   /** Whether code in {@code pkg} may name {@code type} and each type it is made of. */
-  boolean isReachable(TypeMirror type, PackageElement pkg) {
+  public boolean isReachable(TypeMirror type, PackageElement pkg) {
     switch (type.getKind()) {
       case ARRAY:
         return isReachable(((ArrayType) type).getComponentType(), pkg);
@@ -137,20 +160,20 @@ public final class TypeFacts {
   }
 
   /** Whether code in {@code pkg} may call {@code method} (its class being reachable). */
-  boolean isReachable(ExecutableElement method, PackageElement pkg) {
+  public boolean isReachable(ExecutableElement method, PackageElement pkg) {
     Set<Modifier> modifiers = method.getModifiers();
     return !modifiers.contains(Modifier.PRIVATE)
         && (modifiers.contains(Modifier.PUBLIC) || elements.getPackageOf(method).equals(pkg));
   }
 
   /** Whether {@code thrown} is a checked exception type. */
-  boolean isChecked(TypeMirror thrown) {
+  public boolean isChecked(TypeMirror thrown) {
     return !types.isAssignable(thrown, typeNamed("java.lang.RuntimeException"))
         && !types.isAssignable(thrown, typeNamed("java.lang.Error"));
   }
 
   /** Whether {@code type} is, or is made of, a raw use of a generic class. */
-  boolean mentionsRawType(TypeMirror type) {
+  public boolean mentionsRawType(TypeMirror type) {
     switch (type.getKind()) {
       case ARRAY:
         return mentionsRawType(((ArrayType) type).getComponentType());
@@ -174,7 +197,7 @@ public final class TypeFacts {
   }
 
   /** Whether {@code type} is {@code java.util.Optional}, with or without a type argument. */
-  boolean isOptional(TypeMirror type) {
+  public boolean isOptional(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.util.Optional");
   }
@@ -186,7 +209,7 @@ public final class TypeFacts {
    * super X>} when {@code X} is assignable to {@code value}, {@code Optional<?>} and the raw {@code
    * Optional} always.
    */
-  boolean optionalAccepts(TypeMirror parameter, TypeMirror value) {
+  public boolean optionalAccepts(TypeMirror parameter, TypeMirror value) {
     List<? extends TypeMirror> arguments = ((DeclaredType) parameter).getTypeArguments();
     if (arguments.isEmpty()) {
       return true;
@@ -203,7 +226,7 @@ public final class TypeFacts {
   }
 
   /** Whether a cast from {@code Object} to {@code type} is checked in full at run time. */
-  boolean isReifiable(TypeMirror type) {
+  public boolean isReifiable(TypeMirror type) {
     switch (type.getKind()) {
       case ARRAY:
         return isReifiable(((ArrayType) type).getComponentType());

@@ -1,6 +1,8 @@
-package io.statelessauth.processor.validation;
+package io.statelessauth.processor.plan;
 
 import com.palantir.javapoet.ClassName;
+import io.statelessauth.processor.base.Messages;
+import io.statelessauth.processor.base.ValidationReport;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

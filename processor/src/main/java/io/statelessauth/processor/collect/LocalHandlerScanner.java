@@ -1,4 +1,4 @@
-package io.statelessauth.processor.validation;
+package io.statelessauth.processor.collect;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
@@ -9,7 +9,9 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-import io.statelessauth.annotations.TokenRequired;
+import io.statelessauth.processor.base.AnnotationNames;
+import io.statelessauth.processor.base.Diagnostics;
+import io.statelessauth.processor.base.Messages;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -22,21 +24,23 @@ import javax.lang.model.element.TypeElement;
  * when javac's environment is wrapped (as Gradle's incremental processing does), it does nothing.
  */
 public final class LocalHandlerScanner {
-  private static final String ANNOTATION = TokenRequired.class.getCanonicalName();
-  private static final String PACKAGE = TokenRequired.class.getPackageName();
+  private static final String ANNOTATION = AnnotationNames.TOKEN_REQUIRED;
+  private static final String PACKAGE = AnnotationNames.PACKAGE;
 
   private final Trees trees;
+  private final Diagnostics diagnostics;
 
-  private LocalHandlerScanner(Trees trees) {
+  private LocalHandlerScanner(Trees trees, Diagnostics diagnostics) {
     this.trees = trees;
+    this.diagnostics = diagnostics;
   }
 
-  /** A scanner for javac, or one that finds nothing elsewhere. */
-  public static LocalHandlerScanner create(ProcessingEnvironment environment) {
+  /** A scanner for javac, or one that finds nothing elsewhere; it reports through {@code diagnostics}. */
+  public static LocalHandlerScanner create(ProcessingEnvironment environment, Diagnostics diagnostics) {
     try {
-      return new LocalHandlerScanner(Trees.instance(environment));
+      return new LocalHandlerScanner(Trees.instance(environment), diagnostics);
     } catch (IllegalArgumentException | LinkageError notJavac) {
-      return new LocalHandlerScanner(null);
+      return new LocalHandlerScanner(null, diagnostics);
     }
   }
 
@@ -85,19 +89,14 @@ public final class LocalHandlerScanner {
     public Void visitMethod(MethodTree tree, Void unused) {
       if (localClass != null
           && tree.getModifiers().getAnnotations().stream().anyMatch(this::isTokenRequired)) {
-        Messages message = Messages.HANDLER_IN_LOCAL_CLASS;
-        trees.printMessage(
-            message.kind(),
-            message.format(localClass),
-            tree,
-            unit);
+        diagnostics.print(trees, tree, unit, Messages.HANDLER_IN_LOCAL_CLASS, localClass);
       }
       return super.visitMethod(tree, unused);
     }
 
     private boolean isTokenRequired(AnnotationTree annotation) {
       String name = annotation.getAnnotationType().toString();
-      return name.equals(ANNOTATION) || imported && name.equals(TokenRequired.class.getSimpleName());
+      return name.equals(ANNOTATION) || imported && name.equals(AnnotationNames.TOKEN_REQUIRED_SIMPLE);
     }
   }
 

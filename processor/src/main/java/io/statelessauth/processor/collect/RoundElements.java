@@ -1,5 +1,6 @@
-package io.statelessauth.processor.validation;
+package io.statelessauth.processor.collect;
 
+import io.statelessauth.processor.base.LoaderKind;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 

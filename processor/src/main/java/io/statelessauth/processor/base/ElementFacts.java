@@ -1,4 +1,4 @@
-package io.statelessauth.processor.validation;
+package io.statelessauth.processor.base;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +14,12 @@ import javax.lang.model.element.TypeElement;
  * whether a class is inner, how messages name methods and packages, and where to report about a
  * member that may be inherited.
  */
-final class ElementFacts {
+public final class ElementFacts {
 
   private ElementFacts() {}
 
   /** {@code type} and every class enclosing it, innermost first. */
-  static List<TypeElement> typeAndEnclosing(TypeElement type) {
+  public static List<TypeElement> typeAndEnclosing(TypeElement type) {
     List<TypeElement> chain = new ArrayList<>();
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       chain.add((TypeElement) e);
@@ -28,27 +28,27 @@ final class ElementFacts {
   }
 
   /** Whether {@code type} or a class enclosing it is private. */
-  static boolean isPrivateOrInPrivate(TypeElement type) {
+  public static boolean isPrivateOrInPrivate(TypeElement type) {
     return typeAndEnclosing(type).stream().anyMatch(level -> level.getModifiers().contains(Modifier.PRIVATE));
   }
 
   /** Whether {@code type} and every class enclosing it are public, so that any package may name it. */
-  static boolean isPublicAllTheWay(TypeElement type) {
+  public static boolean isPublicAllTheWay(TypeElement type) {
     return typeAndEnclosing(type).stream().allMatch(level -> level.getModifiers().contains(Modifier.PUBLIC));
   }
 
   /** Whether {@code type} is a member class that needs an instance of its enclosing class. */
-  static boolean isInner(TypeElement type) {
+  public static boolean isInner(TypeElement type) {
     return type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC);
   }
 
   /** {@code Api.secret}: how messages name a handler method. */
-  static String describe(ExecutableElement method) {
+  public static String describe(ExecutableElement method) {
     return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
   }
 
   /** How messages name a package, the unnamed one included. */
-  static String describe(PackageElement pkg) {
+  public static String describe(PackageElement pkg) {
     return pkg.isUnnamed() ? "(the unnamed package)" : pkg.getQualifiedName().toString();
   }
 
@@ -57,12 +57,12 @@ final class ElementFacts {
    * declares it, on {@code owner} when it is inherited (javac cannot point into another class's
    * source for this compilation's mistake).
    */
-  static Element reportedAt(Element member, TypeElement owner) {
+  public static Element reportedAt(Element member, TypeElement owner) {
     return member.getEnclosingElement().equals(owner) ? member : owner;
   }
 
   /** Where to report about a parameter of {@code method}, a member of {@code owner}. */
-  static Element reportedAt(Element parameter, ExecutableElement method, TypeElement owner) {
+  public static Element reportedAt(Element parameter, ExecutableElement method, TypeElement owner) {
     return method.getEnclosingElement().equals(owner) ? parameter : owner;
   }
 }

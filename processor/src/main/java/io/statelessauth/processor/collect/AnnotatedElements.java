@@ -1,13 +1,13 @@
-package io.statelessauth.processor;
+package io.statelessauth.processor.collect;
 
-import io.statelessauth.annotations.TokenRequired;
-import io.statelessauth.processor.validation.LoaderKind;
-import io.statelessauth.processor.validation.RoundElements;
-import io.statelessauth.processor.validation.TokenRequiredValues;
-import io.statelessauth.processor.validation.TypeFacts;
+import io.statelessauth.processor.base.AnnotationNames;
+import io.statelessauth.processor.base.LoaderKind;
+import io.statelessauth.processor.base.TokenRequiredValues;
+import io.statelessauth.processor.base.TypeFacts;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -24,14 +24,15 @@ import javax.lang.model.util.Elements;
  * class once its types resolve and the loaders are settled (the pair handed over, more than one
  * loader of a kind, or the end of processing). What never resolves is handed over at the end.
  */
-final class AnnotatedElements {
+public final class AnnotatedElements {
   private final Map<LoaderKind, SortedSet<String>> loaders = new EnumMap<>(LoaderKind.class);
   private final Deferral waitingLoaders;
   private final Deferral waitingHandlerClasses;
   private final Elements elements;
   private final TypeFacts typeFacts;
 
-  AnnotatedElements(Elements elements, TypeFacts typeFacts) {
+  /** Collects the types of a compilation whose elements and types these are. */
+  public AnnotatedElements(Elements elements, TypeFacts typeFacts) {
     for (LoaderKind kind : LoaderKind.values()) {
       loaders.put(kind, new TreeSet<>());
     }
@@ -42,17 +43,17 @@ final class AnnotatedElements {
   }
 
   /** Adds the round's annotated types and hands on those that are ready. */
-  RoundElements collect(RoundEnvironment round) {
+  public RoundElements collect(RoundEnvironment round) {
     Map<LoaderKind, Boolean> added = new EnumMap<>(LoaderKind.class);
     for (LoaderKind kind : LoaderKind.values()) {
       boolean any = false;
-      for (TypeElement loader : ElementFilter.typesIn(round.getElementsAnnotatedWith(kind.annotation()))) {
+      for (TypeElement loader : ElementFilter.typesIn(annotatedWith(round, kind.annotation()))) {
         any |= loaders.get(kind).add(loader.getQualifiedName().toString());
         waitingLoaders.add(loader);
       }
       added.put(kind, any);
     }
-    for (Element method : round.getElementsAnnotatedWith(TokenRequired.class)) {
+    for (Element method : annotatedWith(round, AnnotationNames.TOKEN_REQUIRED)) {
       if (method.getEnclosingElement() instanceof TypeElement type) {
         waitingHandlerClasses.add(type);
       }
@@ -81,6 +82,12 @@ final class AnnotatedElements {
         unresolved);
   }
 
+  /** The round's elements annotated with {@code annotation}, found by name; none when it is not on the class path. */
+  private Set<? extends Element> annotatedWith(RoundEnvironment round, String annotation) {
+    TypeElement type = elements.getTypeElement(annotation);
+    return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+  }
+
   private List<TypeElement> loadersOf(LoaderKind kind) {
     return loaders.get(kind).stream().map(elements::getTypeElement).collect(Collectors.toList());
   }
@@ -95,9 +102,7 @@ final class AnnotatedElements {
   /** Whether the loader and its load methods, inherited ones included, are resolved. */
   private boolean isResolvedLoader(TypeElement loader) {
     return typeFacts.isResolved(loader)
-        && ElementFilter.methodsIn(elements.getAllMembers(loader)).stream()
-            .filter(method -> method.getSimpleName().contentEquals("load"))
-            .allMatch(typeFacts::isResolved);
+        && typeFacts.loadMethods(loader).stream().allMatch(typeFacts::isResolved);
   }
 
   private boolean isResolvedHandlerClass(TypeElement type) {

@@ -1,4 +1,4 @@
-package io.statelessauth.processor;
+package io.statelessauth.processor.collect;
 
 import java.util.ArrayList;
 import java.util.List;

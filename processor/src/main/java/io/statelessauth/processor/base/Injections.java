@@ -1,4 +1,4 @@
-package io.statelessauth.processor.validation;
+package io.statelessauth.processor.base;
 
 import io.statelessauth.processor.model.HandlerArgument;
 import io.statelessauth.processor.model.Injection;
@@ -16,13 +16,14 @@ import javax.lang.model.util.Types;
  * model wrapped in an {@code Optional}. The validator and the model both ask it, so that the
  * argument the model records is the one the validator checked.
  */
-final class Injections {
+public final class Injections {
   private final Types types;
   private final TypeFacts typeFacts;
   private final TypeMirror exchange;
   private final LoaderBinding loaders;
 
-  Injections(TypeFacts typeFacts, LoaderBinding loaders) {
+  /** What handlers of {@code loaders} can be passed. */
+  public Injections(TypeFacts typeFacts, LoaderBinding loaders) {
     this.types = typeFacts.types();
     this.typeFacts = typeFacts;
     this.exchange = typeFacts.typeNamed(RuntimeTypes.HTTP_EXCHANGE.canonicalName());
@@ -30,7 +31,7 @@ final class Injections {
   }
 
   /** Every argument a parameter of type {@code parameter} accepts: none, one, or (ambiguous) several. */
-  List<HandlerArgument> accepted(TypeMirror parameter) {
+  public List<HandlerArgument> accepted(TypeMirror parameter) {
     List<HandlerArgument> accepted = new ArrayList<>();
     if (parameter.getKind() != TypeKind.DECLARED && parameter.getKind() != TypeKind.ARRAY) {
       return accepted;
@@ -50,12 +51,12 @@ final class Injections {
   }
 
   /** The user's or the token model's type. */
-  TypeMirror typeOf(Injection model) {
+  public TypeMirror typeOf(Injection model) {
     return model == Injection.USER ? loaders.userType() : loaders.tokenType();
   }
 
   /** How a message names what an argument passes: "the user test.User", "an Optional of the user test.User". */
-  String describe(HandlerArgument argument) {
+  public String describe(HandlerArgument argument) {
     if (argument.source() == Injection.EXCHANGE) {
       return "the HttpExchange";
     }

@@ -1,5 +1,9 @@
-package io.statelessauth.processor.validation;
+package io.statelessauth.processor.plan;
 
+import io.statelessauth.processor.base.ElementFacts;
+import io.statelessauth.processor.base.Injections;
+import io.statelessauth.processor.base.TokenRequiredValues;
+import io.statelessauth.processor.base.TypeFacts;
 import io.statelessauth.processor.model.GeneratedNames;
 import io.statelessauth.processor.model.HandlerArgument;
 import io.statelessauth.processor.model.HandlerClass;
@@ -26,19 +30,17 @@ final class ModelFactory {
   private final Types types;
   private final TypeFacts typeFacts;
   private final GeneratedNames names;
-  private final LoaderPairValidator pairs;
 
-  ModelFactory(Elements elements, TypeFacts typeFacts, GeneratedNames names, LoaderPairValidator pairs) {
+  ModelFactory(Elements elements, TypeFacts typeFacts, GeneratedNames names) {
     this.elements = elements;
     this.types = typeFacts.types();
     this.typeFacts = typeFacts;
     this.names = names;
-    this.pairs = pairs;
   }
 
   LoaderBinding loaderBinding(TypeElement tokenLoader, TypeElement userLoader) {
-    TypeMirror token = pairs.tokenModel(tokenLoader);
-    TypeMirror user = pairs.user(userLoader);
+    TypeMirror token = typeFacts.loadType(tokenLoader).getReturnType();
+    TypeMirror user = typeFacts.loadType(userLoader).getReturnType();
     return new LoaderBinding(
         tokenLoader,
         userLoader,

@@ -1,10 +1,7 @@
-package io.statelessauth.processor.validation;
+package io.statelessauth.processor.base;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -13,7 +10,7 @@ import javax.tools.Diagnostic;
 /**
  * What one validator found about one element, its subject: messages, each on the element,
  * annotation or annotation value at fault, and the reports about the subject's parts. Every
- * validator returns one; the caller prints it ({@link #printMessagesTo}) and builds the model only
+ * validator returns one; the planner prints it through {@link Diagnostics} and builds the model only
  * when it {@link #isClean() is clean}.
  */
 public final class ValidationReport {
@@ -30,9 +27,7 @@ public final class ValidationReport {
    * names it and carries the trace, instead of a javac crash.
    */
   public static ValidationReport internalError(Element element, Throwable failure) {
-    StringWriter trace = new StringWriter();
-    failure.printStackTrace(new PrintWriter(trace));
-    return about(element).report(Messages.INTERNAL_ERROR, element, trace).build();
+    return about(element).report(Messages.INTERNAL_ERROR, element, Diagnostics.trace(failure)).build();
   }
 
   /** Starts a report about {@code subject}. */
@@ -64,13 +59,6 @@ public final class ValidationReport {
     return all;
   }
 
-  /** Prints every message of this report and its subreports on its element. */
-  public void printMessagesTo(Messager messager) {
-    for (Item item : items()) {
-      item.printTo(messager);
-    }
-  }
-
   /**
    * One message, placed on {@code element} and, when the fault is in an annotation, on {@code
    * annotation} and its {@code value} (either may be {@code null}).
@@ -82,16 +70,7 @@ public final class ValidationReport {
    * @param value the annotation value at fault, or {@code null}
    */
   public record Item(
-      Messages message, String text, Element element, AnnotationMirror annotation, AnnotationValue value) {
-
-    void printTo(Messager messager) {
-      if (annotation == null) {
-        messager.printMessage(message.kind(), text, element);
-      } else {
-        messager.printMessage(message.kind(), text, element, annotation, value);
-      }
-    }
-  }
+      Messages message, String text, Element element, AnnotationMirror annotation, AnnotationValue value) {}
 
   /** Collects a report's messages and subreports. */
   public static final class Builder {

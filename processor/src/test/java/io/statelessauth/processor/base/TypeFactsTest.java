@@ -1,4 +1,4 @@
-package io.statelessauth.processor.validation;
+package io.statelessauth.processor.base;
 
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
