@@ -27,7 +27,7 @@ trap 'rm -rf "$WORK"' EXIT
   -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath" > "$WORK/build.log" 2>&1) \
   || { cat "$WORK/build.log" >&2; exit 2; }
 CLASSPATH="$ROOT/example/target/test-classes:$ROOT/example/target/classes:$(cat "$WORK/classpath")"
-"${BIN}javac" -d "$WORK/classes" -cp "$CLASSPATH" "$ROOT/example/load/RevocationStaleness.java"
+"${BIN}javac" -proc:none -d "$WORK/classes" -cp "$CLASSPATH" "$ROOT/example/load/RevocationStaleness.java"
 
 mkdir -p "$(dirname "$RESULTS")"
 {
