@@ -184,7 +184,7 @@ final class PostgresRevocations implements RevocationChannel {
     private void receiveUntilClosed(PGConnection notifications, PreparedStatement heartbeat)
         throws SQLException {
       long sequence = 0;
-      long sentAt = 0;
+      long sentAt = System.nanoTime() - HEARTBEAT.toNanos();
       boolean returned = true;
       while (!closed) {
         long now = System.nanoTime();
@@ -203,8 +203,8 @@ final class PostgresRevocations implements RevocationChannel {
           returned = false;
           continue;
         }
-        PGNotification[] received =
-            notifications.getNotifications((int) Math.max(1, (due - now) / 1_000_000));
+        PGNotification[] received = notifications.getNotifications(
+            (int) Math.max(1, Math.min(HEARTBEAT_TIMEOUT.toMillis(), (due - now) / 1_000_000)));
         for (PGNotification notification : received == null ? new PGNotification[0] : received) {
           if (!heartbeats.equals(notification.getName())) {
             deliver(notification.getParameter());
