@@ -42,14 +42,10 @@ final class CacheInvalidator {
    * System#nanoTime()}): every revocation committed before then was heard and forgotten. Renews
    * the cache's lease when the round trip took at most {@link RevocationChannel#MAX_ROUND_TRIP};
    * a slower one proves too little, and the lease runs out unless a faster one follows.
-   *
-   * @return whether the lease was renewed
    */
-  boolean confirm(long sentAt) {
-    if (System.nanoTime() - sentAt > RevocationChannel.MAX_ROUND_TRIP.toNanos()) {
-      return false;
+  void confirm(long sentAt) {
+    if (System.nanoTime() - sentAt <= RevocationChannel.MAX_ROUND_TRIP.toNanos()) {
+      renewLease.run();
     }
-    renewLease.run();
-    return true;
   }
 }

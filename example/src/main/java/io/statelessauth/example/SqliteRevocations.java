@@ -23,9 +23,9 @@ import java.util.concurrent.CountDownLatch;
  * the file cannot be read, the cache is cleared at every poll ({@link Hearing}).
  *
  * <p>Each poll reads everything committed before it began, so each poll that succeeds within
- * {@link RevocationChannel#MAX_ROUND_TRIP} confirms the channel ({@link CacheInvalidator#confirm});
- * one that fails, whatever it throws ({@link Error}s included), or that never ends confirms nothing,
- * and the cache's lease runs out.
+ * {@link RevocationChannel#MAX_ROUND_TRIP} confirms the channel ({@link
+ * CacheInvalidator#confirm}); one that fails, whatever it throws ({@link Error}s included), or
+ * that never ends confirms nothing, and the cache's lease runs out.
  */
 final class SqliteRevocations implements RevocationChannel {
 

@@ -161,9 +161,12 @@ class PostgresRevocationFaultTest extends RevocationFaultTests {
       try (AutoCloseable cannotConnect = faults.failEveryCall(
           () -> new SQLException("injected: the server cannot be reached", "08001"))) {
         terminateListeners(admin);
-        while (!logs.text().contains("Cannot hear revocations")) {
+        long deadline = System.nanoTime() + REFUSED_WITHIN.toNanos();
+        while (!logs.text().contains("Cannot hear revocations") && System.nanoTime() < deadline) {
           Thread.sleep(1);
         }
+        assertTrue(logs.text().contains("Cannot hear revocations"),
+            "the listener lost its connection");
         assertEquals(200, whoami(pair.access()), "cached again while the listener is away");
         assertEquals(200, revoker().bearer("DELETE", "/delete_token", pair.access()).status());
       }
@@ -183,7 +186,8 @@ class PostgresRevocationFaultTest extends RevocationFaultTests {
    * a failover does, once both listen (one may still be opening its connection again after an
    * earlier test).
    */
-  private static void terminateListeners(Connection admin) throws SQLException, InterruptedException {
+  private static void terminateListeners(Connection admin)
+      throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + RESUMED_WITHIN.toNanos();
     List<Integer> pids = listenerPids(admin);
     while (pids.size() < 2 && System.nanoTime() < deadline) {

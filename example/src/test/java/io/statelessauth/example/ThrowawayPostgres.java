@@ -53,7 +53,8 @@ final class ThrowawayPostgres implements AutoCloseable {
 
   private static Path binaries() {
     Path versions = Path.of("/usr/lib/postgresql");
-    try (Stream<Path> installed = Files.isDirectory(versions) ? Files.list(versions) : Stream.of()) {
+    try (Stream<Path> installed =
+        Files.isDirectory(versions) ? Files.list(versions) : Stream.of()) {
       Path bin = installed.map(version -> version.resolve("bin"))
           .filter(candidate -> Files.isExecutable(candidate.resolve("pg_ctl")))
           .max(Comparator.comparing(candidate -> Integer.parseInt(
