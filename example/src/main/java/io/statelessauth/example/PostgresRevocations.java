@@ -138,7 +138,12 @@ final class PostgresRevocations implements RevocationChannel {
           if (closed) {
             return;
           }
-          hearing.lost(e);
+          try {
+            hearing.lost(e);
+          } catch (Throwable alsoFailed) {
+            // Clearing or logging failed too (memory running out): the lease, not renewed,
+            // keeps the cache from answering, and the thread goes on.
+          }
           firstAttempt.countDown();
           try {
             Thread.sleep(reconnectDelay);

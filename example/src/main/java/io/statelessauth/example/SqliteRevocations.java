@@ -138,8 +138,13 @@ final class SqliteRevocations implements RevocationChannel {
       } catch (Throwable e) {
         // Errors too (a driver's stack overflow, memory running out): the thread goes on, and
         // until a poll succeeds no confirmation renews the cache's lease.
-        disconnect();
-        hearing.lost(e);
+        try {
+          disconnect();
+          hearing.lost(e);
+        } catch (Throwable alsoFailed) {
+          // Closing, clearing or logging failed too (memory running out): the lease, not
+          // renewed, keeps the cache from answering, and the thread goes on.
+        }
       }
     }
 
@@ -196,13 +201,14 @@ final class SqliteRevocations implements RevocationChannel {
     }
 
     private void disconnect() {
-      if (connection != null) {
+      Connection dropped = connection;
+      connection = null;
+      if (dropped != null) {
         try {
-          connection.close();
+          dropped.close();
         } catch (SQLException e) {
           // dropped either way
         }
-        connection = null;
       }
     }
 
