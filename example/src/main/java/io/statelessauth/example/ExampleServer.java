@@ -89,7 +89,8 @@ final class ExampleServer implements AutoCloseable {
         builder.cache(cache);
       }
       StatelessAuthManager manager = builder.build();
-      invalidator.bind(manager::invalidateHash, manager::invalidateAll);
+      invalidator.bind(manager::invalidateHash, manager::invalidateAll,
+          cache == null ? () -> { } : cache::renewLease);
       if (cache != null) {
         listening = database.revocationChannel().listen(invalidator);
       }
@@ -111,7 +112,11 @@ final class ExampleServer implements AutoCloseable {
     }
   }
 
-  /** The authentication cache {@code size} asks for, or {@code null} when it is off. */
+  /**
+   * The authentication cache {@code size} asks for, or {@code null} when it is off. It answers
+   * from memory only for {@link RevocationChannel#LEASE} after the revocation channel was last
+   * confirmed, which bounds how long a revocation made elsewhere can go unheard, whatever fails.
+   */
   private static AuthCache authCache(CacheSize size) {
     if (!size.enabled()) {
       return null;
@@ -119,6 +124,7 @@ final class ExampleServer implements AutoCloseable {
     return AuthCache.builder()
         .maximumSize(size.maximumSize())
         .expireAfterWrite(size.timeToLive())
+        .lease(RevocationChannel.LEASE)
         .build();
   }
 

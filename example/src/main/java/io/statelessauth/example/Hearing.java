@@ -5,9 +5,10 @@ import java.lang.System.Logger.Level;
 /**
  * Whether a revocation listener hears its channel, and what follows when that changes: while it
  * cannot, revocations made by other instances may go unheard, so the cache is cleared at every
- * failed attempt; when it hears again, the cache is cleared once more, since what was published in
- * between is unknown. The loss is logged once, at WARNING, and the return once, at INFO; failed
- * attempts in between are not logged.
+ * failed attempt (and, with no confirmation of the channel, its lease runs out); when it hears
+ * again, the cache is cleared once more, since what was published in between is unknown. The loss
+ * is logged once, at WARNING, and the return once, at INFO; failed attempts in between are not
+ * logged.
  */
 final class Hearing {
 
@@ -25,13 +26,13 @@ final class Hearing {
   }
 
   /** The channel cannot be heard: clears the cache, and logs it the first time. */
-  void lost(Exception cause) {
+  void lost(Throwable cause) {
     cache.forgetAll();
     if (!lost) {
       lost = true;
       lostAt = System.nanoTime();
       LOG.log(Level.WARNING, "Cannot hear revocations through " + channel + "; the authentication"
-          + " cache is cleared until it can again: " + cause);
+          + " cache is cleared, and answers nothing from memory until it can again: " + cause);
     }
   }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -25,11 +26,17 @@ import org.postgresql.PGNotification;
  * payload that is anything else clears the whole cache, the safe reading of a message not
  * understood.
  *
- * <p>A listening connection that breaks (killed by {@code pg_terminate_backend}, a server restart,
- * a network failure; a silent one is found by a heartbeat every {@link #HEARTBEAT}) is opened
- * again after 50 ms, then after twice as long each time up to {@link #MAX_RECONNECT_DELAY};
- * meanwhile the cache is cleared every {@link #CLEAR_INTERVAL}, and once more when it listens
- * again, since notifications sent in between are lost ({@link Hearing}).
+ * <p>Every {@link #HEARTBEAT} the listener notifies a channel of its own on its listening
+ * connection and waits for that heartbeat to come back. PostgreSQL keeps one queue of
+ * notifications in commit order, and a listener reads it in that order: when the heartbeat
+ * arrives, every revocation committed before it was sent has arrived too, and the listener
+ * confirms the channel ({@link CacheInvalidator#confirm}). A heartbeat that has not come back
+ * after {@link #HEARTBEAT_TIMEOUT} breaks the connection; so does anything thrown, an {@link
+ * Error} included. A broken connection (killed by {@code pg_terminate_backend}, a server restart,
+ * a network failure) is opened again after 50 ms, then after twice as long each time up to
+ * {@link #MAX_RECONNECT_DELAY}; the cache is cleared when it breaks and once more when the
+ * listener listens again, since notifications sent in between are lost ({@link Hearing}), and
+ * meanwhile no confirmation renews the cache's lease.
  */
 final class PostgresRevocations implements RevocationChannel {
 
@@ -39,12 +46,14 @@ final class PostgresRevocations implements RevocationChannel {
   static final String APPLICATION_NAME = "stateless-auth revocations";
   /** Token hashes per notification. */
   static final int HASHES_PER_NOTIFICATION = 100;
-  /** How long the listener waits for a notification before it checks that its connection is alive. */
-  static final Duration HEARTBEAT = Duration.ofSeconds(1);
-  /** How often the cache is cleared while the listener cannot listen. */
-  static final Duration CLEAR_INTERVAL = Duration.ofMillis(50);
+  /** How often the listener sends a heartbeat through its connection. */
+  static final Duration HEARTBEAT = Duration.ofMillis(100);
+  /** How long a heartbeat may take to come back before the connection counts as broken. */
+  static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(5);
   /** How long the service waits at start-up for its first attempt to listen. */
   static final Duration FIRST_ATTEMPT_LIMIT = Duration.ofSeconds(30);
+  /** The first wait before the listener tries to listen again. */
+  static final Duration FIRST_RECONNECT_DELAY = Duration.ofMillis(50);
   /** The longest wait between two attempts to listen again. */
   static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
 
@@ -103,10 +112,13 @@ final class PostgresRevocations implements RevocationChannel {
     private final CacheInvalidator cache;
     private final Hearing hearing;
     private final Thread thread;
+    /** The channel only this listener hears, for its heartbeats. */
+    private final String heartbeats =
+        "stateless_auth_heartbeat_" + UUID.randomUUID().toString().replace("-", "");
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile Connection current;
-    private long reconnectDelay = CLEAR_INTERVAL.toMillis();
+    private long reconnectDelay = FIRST_RECONNECT_DELAY.toMillis();
 
     Listener(Database.Connector connector, CacheInvalidator cache) {
       this.connector = connector;
@@ -120,13 +132,22 @@ final class PostgresRevocations implements RevocationChannel {
       while (!closed) {
         try {
           listenUntilClosed();
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
+          // Errors too (a driver's stack overflow, memory running out): the thread goes on, and
+          // until it hears again no confirmation renews the cache's lease.
           if (closed) {
             return;
           }
-          hearing.lost(e);
+          try {
+            hearing.lost(e);
+          } catch (Throwable alsoFailed) {
+            // Clearing or logging failed too (memory running out): the lease, not renewed,
+            // keeps the cache from answering, and the thread goes on.
+          }
           firstAttempt.countDown();
-          if (!clearFor(reconnectDelay)) {
+          try {
+            Thread.sleep(reconnectDelay);
+          } catch (InterruptedException interrupted) {
             return;
           }
           reconnectDelay = Math.min(reconnectDelay * 2, MAX_RECONNECT_DELAY.toMillis());
@@ -141,27 +162,62 @@ final class PostgresRevocations implements RevocationChannel {
         if (closed) {
           return;
         }
+        // A connection that stops answering fails the heartbeat's NOTIFY instead of holding it.
+        connection.setNetworkTimeout(Runnable::run, (int) HEARTBEAT_TIMEOUT.toMillis());
         try (Statement listen = connection.createStatement()) {
+          // Nothing of a heartbeat needs to survive a crash: no disk flush per heartbeat.
+          listen.execute("SET synchronous_commit = off");
           listen.execute("LISTEN " + CHANNEL);
+          listen.execute("LISTEN " + heartbeats);
         }
         hearing.heard();
-        reconnectDelay = CLEAR_INTERVAL.toMillis();
+        reconnectDelay = FIRST_RECONNECT_DELAY.toMillis();
         firstAttempt.countDown();
-        PGConnection notifications = connection.unwrap(PGConnection.class);
-        while (!closed) {
-          PGNotification[] received = notifications.getNotifications((int) HEARTBEAT.toMillis());
-          if (received == null || received.length == 0) {
-            if (!closed && !connection.isValid((int) HEARTBEAT.toSeconds())) {
-              throw new SQLException("The listening connection did not answer a heartbeat");
-            }
-            continue;
-          }
-          for (PGNotification notification : received) {
-            deliver(notification.getParameter());
-          }
+        try (PreparedStatement heartbeat = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+          heartbeat.setString(1, heartbeats);
+          receiveUntilClosed(connection.unwrap(PGConnection.class), heartbeat);
         }
       } finally {
         current = null;
+      }
+    }
+
+    /**
+     * Sends a heartbeat every {@link #HEARTBEAT} once the last one came back, confirms the
+     * channel for each that does, and delivers the revocations in between.
+     */
+    private void receiveUntilClosed(PGConnection notifications, PreparedStatement heartbeat)
+        throws SQLException {
+      long sequence = 0;
+      long sentAt = System.nanoTime() - HEARTBEAT.toNanos();
+      boolean returned = true;
+      while (!closed) {
+        long now = System.nanoTime();
+        long due = sentAt + (returned ? HEARTBEAT : HEARTBEAT_TIMEOUT).toNanos();
+        if (now - due >= 0) {
+          if (!returned) {
+            throw new SQLException("No heartbeat came back through the listening connection"
+                + " within " + HEARTBEAT_TIMEOUT.toMillis() + " ms");
+          }
+          sequence++;
+          sentAt = System.nanoTime();
+          heartbeat.setString(2, Long.toString(sequence));
+          try (ResultSet ignored = heartbeat.executeQuery()) {
+            // comes back as a notification, after every one committed before it
+          }
+          returned = false;
+          continue;
+        }
+        PGNotification[] received = notifications.getNotifications(
+            (int) Math.max(1, Math.min(HEARTBEAT_TIMEOUT.toMillis(), (due - now) / 1_000_000)));
+        for (PGNotification notification : received == null ? new PGNotification[0] : received) {
+          if (!heartbeats.equals(notification.getName())) {
+            deliver(notification.getParameter());
+          } else if (notification.getParameter().equals(Long.toString(sequence))) {
+            returned = true;
+            cache.confirm(sentAt);
+          }
+        }
       }
     }
 
@@ -171,21 +227,6 @@ final class PostgresRevocations implements RevocationChannel {
       } else {
         cache.forgetAll();
       }
-    }
-
-    /** Clears the cache every {@link #CLEAR_INTERVAL} for {@code millis}; false when closed meanwhile. */
-    private boolean clearFor(long millis) {
-      long end = System.nanoTime() + millis * 1_000_000;
-      try {
-        while (!closed && System.nanoTime() < end) {
-          Thread.sleep(Math.min(CLEAR_INTERVAL.toMillis(),
-              Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-          cache.forgetAll();
-        }
-      } catch (InterruptedException e) {
-        return false;
-      }
-      return !closed;
     }
 
     @Override
@@ -202,7 +243,7 @@ final class PostgresRevocations implements RevocationChannel {
       }
       thread.interrupt();
       try {
-        thread.join(HEARTBEAT.toMillis() * 2);
+        thread.join(HEARTBEAT_TIMEOUT.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Revocations between processes sharing one SQLite file, which has no way to push a message: the
@@ -20,6 +21,11 @@ import java.util.List;
  * finds a gap after the last number it read (it could not poll for that long) clears its whole
  * cache, and so does one whose file was replaced (a restored backup) or whose log went back. While
  * the file cannot be read, the cache is cleared at every poll ({@link Hearing}).
+ *
+ * <p>Each poll reads everything committed before it began, so each poll that succeeds within
+ * {@link RevocationChannel#MAX_ROUND_TRIP} confirms the channel ({@link
+ * CacheInvalidator#confirm}); one that fails, whatever it throws ({@link Error}s included), or
+ * that never ends confirms nothing, and the cache's lease runs out.
  */
 final class SqliteRevocations implements RevocationChannel {
 
@@ -60,14 +66,19 @@ final class SqliteRevocations implements RevocationChannel {
   }
 
   /**
-   * {@inheritDoc} Reads where the log stands before it returns, so that every revocation
-   * published after the service starts serving is read.
+   * {@inheritDoc} Reads where the log stands before it returns (on the poller's thread, which
+   * keeps the connection), so that every revocation published after the service starts serving
+   * is read.
    */
   @Override
   public Listening listen(CacheInvalidator cache) {
     Poller poller = new Poller(cache);
-    poller.pollOnce();
     poller.thread.start();
+    try {
+      poller.firstPoll.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return poller;
   }
 
@@ -77,6 +88,7 @@ final class SqliteRevocations implements RevocationChannel {
     private final CacheInvalidator cache;
     private final Hearing hearing;
     private final Thread thread;
+    private final CountDownLatch firstPoll = new CountDownLatch(1);
     private volatile boolean closed;
     private Connection connection;
     private Object openedOn;
@@ -91,6 +103,11 @@ final class SqliteRevocations implements RevocationChannel {
 
     private void run() {
       try {
+        try {
+          pollOnce();
+        } finally {
+          firstPoll.countDown();
+        }
         while (!closed) {
           Thread.sleep(POLL_INTERVAL.toMillis());
           pollOnce();
@@ -103,12 +120,21 @@ final class SqliteRevocations implements RevocationChannel {
     }
 
     private void pollOnce() {
+      long startedAt = System.nanoTime();
       try {
         poll();
         hearing.heard();
-      } catch (SQLException | RuntimeException e) {
-        disconnect();
-        hearing.lost(e);
+        cache.confirm(startedAt);
+      } catch (Throwable e) {
+        // Errors too (a driver's stack overflow, memory running out): the thread goes on, and
+        // until a poll succeeds no confirmation renews the cache's lease.
+        try {
+          disconnect();
+          hearing.lost(e);
+        } catch (Throwable alsoFailed) {
+          // Closing, clearing or logging failed too (memory running out): the lease, not
+          // renewed, keeps the cache from answering, and the thread goes on.
+        }
       }
     }
 
@@ -165,13 +191,14 @@ final class SqliteRevocations implements RevocationChannel {
     }
 
     private void disconnect() {
-      if (connection != null) {
+      Connection dropped = connection;
+      connection = null;
+      if (dropped != null) {
         try {
-          connection.close();
+          dropped.close();
         } catch (SQLException e) {
           // dropped either way
         }
-        connection = null;
       }
     }
 

@@ -37,7 +37,7 @@ class RevocationChannelTest {
 
     CacheInvalidator invalidator() {
       CacheInvalidator invalidator = new CacheInvalidator();
-      invalidator.bind(forgotten::add, clearedAll::incrementAndGet);
+      invalidator.bind(forgotten::add, clearedAll::incrementAndGet, () -> { });
       return invalidator;
     }
   }

@@ -47,8 +47,16 @@ final class ServiceProcess implements AutoCloseable {
    * {@code flags}, and waits up to 60 s until it says where it listens.
    */
   static ServiceProcess start(Path database, String... flags) throws IOException {
+    return startOn("jdbc:sqlite:" + database, flags);
+  }
+
+  /**
+   * Starts {@code Main} with {@code --host 127.0.0.1 --port 0 --db <databaseUrl>} and {@code
+   * flags}, and waits up to 60 s until it says where it listens.
+   */
+  static ServiceProcess startOn(String databaseUrl, String... flags) throws IOException {
     List<String> args = new ArrayList<>(List.of(
-        "--host", "127.0.0.1", "--port", "0", "--db", "jdbc:sqlite:" + database));
+        "--host", "127.0.0.1", "--port", "0", "--db", databaseUrl));
     args.addAll(List.of(flags));
     Process process = main(args).start();
     StringBuilder output = new StringBuilder();

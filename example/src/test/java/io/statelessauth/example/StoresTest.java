@@ -40,7 +40,7 @@ class StoresTest {
   void open() throws SQLException {
     database = TestSettings.database(file(), 4);
     CacheInvalidator cache = new CacheInvalidator();
-    cache.bind(forgotten::add, () -> forgotten.add("everything"));
+    cache.bind(forgotten::add, () -> forgotten.add("everything"), () -> { });
     Revocations revocations = new Revocations(database, cache);
     users = new UserStore(database, revocations);
     tokens = new TokenStore(database, revocations, clock,
