@@ -53,14 +53,17 @@ final class Cli {
                                   before the request answers 503 (default 10s)
         --pbkdf2-iterations N     PBKDF2-HMAC-SHA256 iterations for passwords
                                   (default and minimum 600000)
-        --hash-slots N            passwords hashed at once; more logins answer 503
-                                  (default: the number of cores less one, at least 1)
+        --hash-slots N            passwords hashed at once; more logins wait up to 2 s in
+                                  a queue, then answer 503 (default: the number of cores
+                                  less one, at least 1)
         --failed-logins-per-name N     failed logins a name takes before 429, then one a
                                   minute (default 5; 0 turns it off)
         --failed-logins-per-address N  failed logins a client address makes before 429, then
                                   one every 6 s (default 20; 0 turns it off)
         --registrations-per-address N  registrations from a client address before 429, then
                                   one every 6 min (default 10; 0 turns it off)
+        --logins-per-name N       successful logins a name makes before 429, then one a
+                                  minute (default 10; 0 turns it off)
         --auth-config FILE        stateless-auth settings as a .properties file with the keys
                                   AUTH_HEADER, DEFAULT_AUTH_TYPE, DEFAULT_TOKEN_TYPE,
                                   ADD_CONTEXT_PROCESSOR, REALM, MAX_TOKEN_LENGTH
@@ -106,16 +109,24 @@ final class Cli {
           integer("--pbkdf2-iterations", value, Settings.MIN_PASSWORD_ITERATIONS, 100_000_000))),
       Map.entry("--hash-slots", (settings, value) -> settings.withLimits(new Limits(
           integer("--hash-slots", value, 1, 1_024), settings.limits().failedLoginsPerName(),
-          settings.limits().failedLoginsPerAddress(), settings.limits().registrationsPerAddress()))),
+          settings.limits().failedLoginsPerAddress(), settings.limits().registrationsPerAddress(),
+          settings.limits().loginsPerName()))),
       Map.entry("--failed-logins-per-name", (settings, value) -> settings.withLimits(new Limits(
           settings.limits().hashSlots(), count("--failed-logins-per-name", value),
-          settings.limits().failedLoginsPerAddress(), settings.limits().registrationsPerAddress()))),
+          settings.limits().failedLoginsPerAddress(), settings.limits().registrationsPerAddress(),
+          settings.limits().loginsPerName()))),
       Map.entry("--failed-logins-per-address", (settings, value) -> settings.withLimits(new Limits(
           settings.limits().hashSlots(), settings.limits().failedLoginsPerName(),
-          count("--failed-logins-per-address", value), settings.limits().registrationsPerAddress()))),
+          count("--failed-logins-per-address", value), settings.limits().registrationsPerAddress(),
+          settings.limits().loginsPerName()))),
       Map.entry("--registrations-per-address", (settings, value) -> settings.withLimits(new Limits(
           settings.limits().hashSlots(), settings.limits().failedLoginsPerName(),
-          settings.limits().failedLoginsPerAddress(), count("--registrations-per-address", value)))),
+          settings.limits().failedLoginsPerAddress(), count("--registrations-per-address", value),
+          settings.limits().loginsPerName()))),
+      Map.entry("--logins-per-name", (settings, value) -> settings.withLimits(new Limits(
+          settings.limits().hashSlots(), settings.limits().failedLoginsPerName(),
+          settings.limits().failedLoginsPerAddress(), settings.limits().registrationsPerAddress(),
+          count("--logins-per-name", value)))),
       Map.entry("--auth-config", (settings, value) -> settings.withAuthConfig(authConfig(value))),
       Map.entry("--auth-cache-size", (settings, value) -> settings.withAuthCache(new CacheSize(
           integer("--auth-cache-size", value, 0, 10_000_000), settings.authCache().timeToLive()))),

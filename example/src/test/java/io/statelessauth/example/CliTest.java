@@ -74,7 +74,7 @@ class CliTest {
         "--threads", "4", "--pbkdf2-iterations=700000", "--busy-timeout=30s",
         "--session-max-age", "7d", "--max-connections=100", "--hash-slots", "3",
         "--failed-logins-per-name=6", "--failed-logins-per-address", "30",
-        "--registrations-per-address=0");
+        "--registrations-per-address=0", "--logins-per-name", "12");
 
     assertEquals("0.0.0.0", settings.host());
     assertEquals(9000, settings.port());
@@ -86,7 +86,7 @@ class CliTest {
     assertEquals(Duration.ofSeconds(30), settings.busyTimeout());
     assertEquals(Duration.ofDays(7), settings.sessionMaxAge());
     assertEquals(100, settings.maxConnections());
-    assertEquals(new Settings.Limits(3, 6, 30, 0), settings.limits());
+    assertEquals(new Settings.Limits(3, 6, 30, 0, 12), settings.limits());
   }
 
   @ParameterizedTest
