@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * Usage: java AttackProbes.java BASE_URI ACCESS_TOKEN PROBE...
  * where PROBE is one of: slow-bodies-16, slow-bodies-100, nul-login, look-alikes, raw-paths,
- * content-length.
+ * content-length, jdk-answers.
  */
 public class AttackProbes {
   private static final Pattern STATUS = Pattern.compile("^HTTP/1\\.1 (\\d{3})", Pattern.MULTILINE);
@@ -38,6 +38,7 @@ public class AttackProbes {
         case "look-alikes" -> lookAlikes();
         case "raw-paths" -> rawPaths();
         case "content-length" -> contentLength();
+        case "jdk-answers" -> jdkAnswers();
         default -> throw new IllegalArgumentException("unknown probe " + args[i]);
       }
     }
@@ -124,6 +125,27 @@ public class AttackProbes {
           .findFirst().orElse("no Content-Type");
       String tail = raw.contains("\r\n\r\n") ? raw.substring(raw.indexOf("\r\n\r\n") + 4) : "";
       System.out.printf("  Content-Length: %s -> %s, %s, body %s%n", length,
+          raw.isEmpty() ? "closed without an answer" : raw.lines().findFirst().orElse(""), type,
+          tail.replaceAll("\\s+", " ").strip());
+    }
+  }
+
+  /** Malformed requests that the JDK's server answers itself, before any handler sees them. */
+  private static void jdkAnswers() throws Exception {
+    String[] requests = {
+        "GARBAGE\r\n\r\n",
+        "GET /whoami\r\n\r\n",
+        "GET /%zz HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        "GET /whoami HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n",
+        "POST /user HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\n\r\n",
+        "POST /user HTTP/1.1\r\nHost: localhost\r\nContent-Length: 99999999999999999999\r\n\r\n"};
+    for (String request : requests) {
+      String raw = exchange(request);
+      String type = raw.lines().filter(l -> l.toLowerCase().startsWith("content-type:"))
+          .findFirst().orElse("no Content-Type");
+      String tail = raw.contains("\r\n\r\n") ? raw.substring(raw.indexOf("\r\n\r\n") + 4) : "";
+      System.out.printf("jdk-answers: %s -> %s, %s, body %s%n",
+          request.strip().replace("\r\n", " | "),
           raw.isEmpty() ? "closed without an answer" : raw.lines().findFirst().orElse(""), type,
           tail.replaceAll("\\s+", " ").strip());
     }

@@ -14,11 +14,12 @@ PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 PROBES=("$ROOT/example/load/AttackProbes.java")
 
 describe_run
+echo "jar: $JAR (built from commit ${JAR_COMMIT:-the one above})"
 start_server
 TOKEN=$(register_and_login probe-user "$PASSWORD")
 [[ -n $TOKEN ]] || fail "no access token"
 "${BIN}java" "${PROBES[@]}" "$BASE" "$TOKEN" slow-bodies-16 slow-bodies-100 look-alikes raw-paths \
-  content-length
+  content-length jdk-answers
 stop_server
 
 unset EXAMPLE_POSTGRES_URL
