@@ -53,7 +53,7 @@ final class Cli {
                                   before the request answers 503 (default 10s)
         --pbkdf2-iterations N     PBKDF2-HMAC-SHA256 iterations for passwords
                                   (default and minimum 600000)
-        --hash-slots N            passwords hashed at once; more logins wait up to 2 s in
+        --hash-slots N            passwords hashed at once; more logins wait up to 5 s in
                                   a queue, then answer 503 (default: the number of cores
                                   less one, at least 1)
         --failed-logins-per-name N     failed logins a name takes before 429, then one a

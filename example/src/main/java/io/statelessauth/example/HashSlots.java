@@ -29,7 +29,7 @@ final class HashSlots {
   /** The {@code Retry-After} of a refusal, in seconds. */
   static final int RETRY_AFTER_SECONDS = 1;
   /** How long a request waits for a slot by default before it answers 503. */
-  static final Duration WAIT = Duration.ofSeconds(2);
+  static final Duration WAIT = Duration.ofSeconds(5);
 
   private final int slots;
   private final int maxWaiting;
