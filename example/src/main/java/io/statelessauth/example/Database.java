@@ -1,254 +1,225 @@
 package io.statelessauth.example;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * The JDBC database holding users and token pairs: creates the schema, and runs work on a pooled
- * connection, in or out of a transaction.
+ * The JDBC database holding users and token pairs: brings its schema up to date, and runs work on
+ * a pooled connection, in or out of a transaction.
+ *
+ * <p>The parts are well-kept libraries: HikariCP pools the connections, Flyway creates and
+ * upgrades the schema from the SQL migrations under {@code db/migration} (its lock, or SQLite's
+ * write lock, lets instances started together on an empty database migrate it one after the
+ * other), and the JDBC drivers bound every wait: see {@link #connectionProperties}. What no
+ * library does stays here, thin: the SQLite file's identity ({@link DatabaseFile}), the outage
+ * log ({@link OutageLog}), and the baseline of a database made before Flyway ({@link
+ * LegacySchema}).
  *
  * <p>The SQL is portable between SQLite and PostgreSQL. A {@code jdbc:sqlite:} database is put in
  * write-ahead-log mode so readers and the writer do not block each other, and its connections get
  * foreign keys, a busy timeout (writers wait for each other instead of failing) and {@code BEGIN
  * IMMEDIATE} transactions (a transaction that reads and then writes cannot deadlock with another).
- * Only the first connection may create the file: later ones fail while it is missing rather than
- * start an empty database.
+ * The file is created before the first connection, readable by its owner only; connections never
+ * create it, so one opened after the file was deleted fails rather than start an empty database.
  *
  * <p>A failure that says the database cannot serve now (locked past the busy timeout, read-only,
- * unreachable; see {@link SqlFailures}) is thrown as {@link DatabaseUnavailable}, answered 503,
- * logged once a minute at most; it retires every idle connection, so that the service resumes by
- * itself when the database is back. Any other failure is a {@link DatabaseException}, answered 500.
- * A connection whose work failed is closed, never reused: closing rolls back what it left open.
+ * unreachable, past a timeout; see {@link SqlFailures}) is thrown as {@link DatabaseUnavailable},
+ * answered 503, logged once a minute at most; it retires every pooled connection, so that the
+ * service resumes by itself when the database is back. A statement refused for its data
+ * (SQLState class 22) is an {@link ApiError} 400, and its connection goes back to the pool. Any
+ * other failure is a {@link DatabaseException}, answered 500. A connection whose work failed
+ * otherwise is closed, never reused: closing rolls back what it left open.
  *
  * <p>It also holds the {@link RevocationChannel} through which the instances sharing the database
  * tell each other of revoked tokens: PostgreSQL notifications, or on SQLite a log table (created
- * with the schema) that each instance polls.
+ * by the migrations) that each instance polls.
  */
 final class Database implements AutoCloseable {
 
-  private static final List<String> TABLES = List.of(
-      """
-      CREATE TABLE IF NOT EXISTS users (
-        username TEXT PRIMARY KEY,
-        password_hash TEXT NOT NULL
-      )""",
-      """
-      CREATE TABLE IF NOT EXISTS token_pairs (
-        id TEXT PRIMARY KEY,
-        username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
-        access_hash TEXT NOT NULL,
-        refresh_hash TEXT NOT NULL,
-        access_expires_at BIGINT NOT NULL,
-        refresh_expires_at BIGINT NOT NULL
-      )""",
-      """
-      CREATE TABLE IF NOT EXISTS consumed_refresh_tokens (
-        refresh_hash TEXT PRIMARY KEY,
-        family_id TEXT NOT NULL,
-        username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
-        expires_at BIGINT NOT NULL
-      )""",
-      """
-      CREATE TABLE IF NOT EXISTS user_roles (
-        username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
-        role TEXT NOT NULL,
-        PRIMARY KEY (username, role)
-      )""");
-
-  /**
-   * Columns added after the first release, with what existing rows get: every pair made before
-   * families existed is a family of its own, and its session ends with its refresh token.
-   */
-  private static final List<AddedColumn> ADDED_COLUMNS = List.of(
-      new AddedColumn("token_pairs", "family_id", "TEXT", "id"),
-      new AddedColumn("token_pairs", "session_expires_at", "BIGINT", "refresh_expires_at"));
-
-  private static final List<String> INDEXES = List.of(
-      "CREATE UNIQUE INDEX IF NOT EXISTS token_pairs_access_hash ON token_pairs (access_hash)",
-      "CREATE UNIQUE INDEX IF NOT EXISTS token_pairs_refresh_hash ON token_pairs (refresh_hash)",
-      "CREATE INDEX IF NOT EXISTS token_pairs_username ON token_pairs (username)",
-      "CREATE INDEX IF NOT EXISTS token_pairs_family_id ON token_pairs (family_id)",
-      "CREATE INDEX IF NOT EXISTS consumed_refresh_tokens_username"
-          + " ON consumed_refresh_tokens (username)");
+  private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
   /** SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE. */
   private static final String OPEN_EXISTING = "2";
 
-  /**
-   * The PostgreSQL advisory lock that instances starting together take in turn to create the
-   * schema; without it, two {@code CREATE TABLE IF NOT EXISTS} of one table at once fail with a
-   * duplicate key in PostgreSQL's own catalog. The value is arbitrary, and the same for every
-   * instance.
-   */
-  private static final long SCHEMA_LOCK = 0x5374_6c41_7574_6831L;
+  /** The time a PostgreSQL socket read waits beyond the statement timeout, for the server's answer. */
+  static final Duration SOCKET_MARGIN = Duration.ofSeconds(2);
 
-  /** How long an instance waits before it tries again to switch a new file to WAL mode. */
-  private static final Duration WAL_SWITCH_RETRY = Duration.ofMillis(5);
+  /** What {@link #open(String, String, int, Duration, Clock)} bounds each wait on the database with. */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
 
-  private final ConnectionPool pool;
+  private final HikariDataSource pool;
+  private final DatabaseFile file;
   private final boolean sqlite;
   private final OutageLog outages;
   private final RevocationChannel revocationChannel;
+  /** The identity of the file the pooled connections were opened on. */
+  private final AtomicReference<Object> pooledFile;
 
-  private Database(ConnectionPool pool, boolean sqlite, OutageLog outages,
-      RevocationChannel revocationChannel) {
+  private Database(HikariDataSource pool, DatabaseFile file, boolean sqlite, OutageLog outages,
+      RevocationChannel revocationChannel) throws SQLException {
     this.pool = pool;
+    this.file = file;
     this.sqlite = sqlite;
     this.outages = outages;
     this.revocationChannel = revocationChannel;
+    this.pooledFile = new AtomicReference<>(file.identity());
   }
 
-  /**
-   * Opens the database at {@code url} with at most {@code maxConnections} connections, creating
-   * the file (readable by its owner only), tables, columns and indexes that do not exist yet.
-   *
-   * @param password the password to log in with, or {@code null}; never used for SQLite
-   * @param busyTimeout how long a SQLite write waits for another writer's lock
-   * @param clock paces the outage log
-   * @throws SQLException when the database cannot be opened or the schema cannot be created
-   */
+  /** {@link #open(String, String, int, Duration, Duration, Clock)} with the {@link #DEFAULT_TIMEOUT}. */
   static Database open(
       String url, String password, int maxConnections, Duration busyTimeout, Clock clock)
       throws SQLException {
-    boolean sqlite = url.startsWith("jdbc:sqlite:");
-    Properties properties = connectionProperties(url, password, busyTimeout);
-    if (sqlite) {
-      DatabaseFile.of(url).createForOwnerOnly();
-    }
-    createSchema(url, properties, sqlite, busyTimeout);
-    if (sqlite) {
-      properties.setProperty("open_mode", OPEN_EXISTING);
-    }
-    Properties dedicated = new Properties();
-    dedicated.putAll(properties);
-    RevocationChannel channel;
-    if (sqlite) {
-      channel = new SqliteRevocations(
-          () -> DriverManager.getConnection(url, dedicated), DatabaseFile.of(url));
-    } else {
-      dedicated.setProperty("ApplicationName", PostgresRevocations.APPLICATION_NAME);
-      channel = new PostgresRevocations(() -> DriverManager.getConnection(url, dedicated));
-    }
-    return new Database(new ConnectionPool(url, properties, maxConnections), sqlite,
-        new OutageLog(clock), channel);
+    return open(url, password, maxConnections, busyTimeout, DEFAULT_TIMEOUT, clock);
   }
 
   /**
-   * What every connection to {@code url} is opened with: the password for a server database
-   * (never for SQLite, which has none), or SQLite's foreign keys, busy timeout and immediate
-   * transactions.
+   * Opens the database at {@code url} with at most {@code maxConnections} pooled connections,
+   * creating the SQLite file (readable by its owner only) when it does not exist yet, and brings
+   * its schema up to date.
+   *
+   * @param password the password to log in with, or {@code null}; never used for SQLite
+   * @param busyTimeout how long a SQLite write waits for another writer's lock
+   * @param timeout how long a thread waits for a free connection, to connect, and for a statement
+   *     on a database server ({@link #connectionProperties})
+   * @param clock paces the outage log
+   * @throws SQLException when the database cannot be opened or its schema brought up to date
    */
-  static Properties connectionProperties(String url, String password, Duration busyTimeout) {
+  static Database open(String url, String password, int maxConnections, Duration busyTimeout,
+      Duration timeout, Clock clock) throws SQLException {
+    boolean sqlite = url.startsWith("jdbc:sqlite:");
+    DatabaseFile file = DatabaseFile.of(url);
+    file.createForOwnerOnly();
+    Properties properties = connectionProperties(url, password, busyTimeout, timeout);
+    HikariDataSource pool = pool(url, properties, maxConnections, sqlite ? busyTimeout : timeout);
+    try {
+      migrate(pool, sqlite);
+      RevocationChannel channel;
+      Properties dedicated = new Properties();
+      dedicated.putAll(properties);
+      if (sqlite) {
+        channel = new SqliteRevocations(() -> DriverManager.getConnection(url, dedicated), file);
+      } else {
+        dedicated.setProperty("ApplicationName", PostgresRevocations.APPLICATION_NAME);
+        channel = new PostgresRevocations(() -> DriverManager.getConnection(url, dedicated));
+      }
+      return new Database(pool, file, sqlite, new OutageLog(clock), channel);
+    } catch (SQLException | RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /**
+   * What every connection to {@code url} is opened with. For a database server: the password,
+   * and PostgreSQL's {@code connectTimeout} and {@code loginTimeout} of {@code timeout}, a
+   * {@code statement_timeout} of {@code timeout} (the server cancels the statement, which
+   * answers 503) and a {@code socketTimeout} {@link #SOCKET_MARGIN} longer (for a server that
+   * stopped answering altogether). Values the URL sets itself win. For SQLite: write-ahead-log
+   * mode, foreign keys, the busy timeout and immediate transactions, and never the password.
+   */
+  static Properties connectionProperties(
+      String url, String password, Duration busyTimeout, Duration timeout) {
     Properties properties = new Properties();
-    if (!url.startsWith("jdbc:sqlite:")) {
-      if (password != null) {
-        properties.setProperty("password", password);
+    if (url.startsWith("jdbc:sqlite:")) {
+      properties.setProperty("journal_mode", "WAL");
+      properties.setProperty("foreign_keys", "true");
+      properties.setProperty("synchronous", "NORMAL");
+      properties.setProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));
+      properties.setProperty("transaction_mode", "IMMEDIATE");
+      if (DatabaseFile.of(url).isPlainFile()) {
+        properties.setProperty("open_mode", OPEN_EXISTING);
       }
       return properties;
     }
-    properties.setProperty("foreign_keys", "true");
-    properties.setProperty("synchronous", "NORMAL");
-    properties.setProperty("busy_timeout", Long.toString(busyTimeout.toMillis()));
-    properties.setProperty("transaction_mode", "IMMEDIATE");
+    if (password != null) {
+      properties.setProperty("password", password);
+    }
+    if (url.startsWith("jdbc:postgresql:")) {
+      String seconds = Long.toString(wholeSeconds(timeout));
+      properties.setProperty("connectTimeout", seconds);
+      properties.setProperty("loginTimeout", seconds);
+      properties.setProperty("socketTimeout",
+          Long.toString(wholeSeconds(timeout.plus(SOCKET_MARGIN))));
+      properties.setProperty("options", "-c statement_timeout=" + timeout.toMillis());
+    }
     return properties;
   }
 
+  private static long wholeSeconds(Duration duration) {
+    return Math.max(1, (duration.toMillis() + 999) / 1_000);
+  }
+
   /**
-   * Creates what is missing of the schema in one transaction. On SQLite the transaction begins
-   * with the database's write lock ({@code BEGIN IMMEDIATE}), on PostgreSQL with {@link
-   * #SCHEMA_LOCK}: instances started at the same moment create the schema one after the other,
-   * and each later one finds it made.
+   * The connection pool. A thread waits at most {@code borrowTimeout} for a connection, checked
+   * alive within that time (on SQLite the busy timeout, since a connection being opened may wait
+   * for the write lock to switch a new file to WAL mode, and HikariCP tries again until then); the
+   * pool opens connections as they are needed, keeping two
+   * idle at least, so that instances sharing a PostgreSQL server do not each hold {@code
+   * maxConnections} open. The first connection is opened at once, retried for as long, so that a
+   * database that cannot be reached fails the start.
    */
-  private static void createSchema(
-      String url, Properties properties, boolean sqlite, Duration busyTimeout)
-      throws SQLException {
-    Properties first = new Properties();
-    first.putAll(properties);
+  private static HikariDataSource pool(
+      String url, Properties properties, int maxConnections, Duration borrowTimeout) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("stateless-auth");
+    config.setJdbcUrl(url);
+    config.setDataSourceProperties(properties);
+    config.setMaximumPoolSize(maxConnections);
+    config.setMinimumIdle(Math.min(2, maxConnections));
+    long millis = Math.max(250, borrowTimeout.toMillis());
+    config.setConnectionTimeout(millis);
+    config.setValidationTimeout(millis);
+    config.setInitializationFailTimeout(millis);
+    return new HikariDataSource(config);
+  }
+
+  /**
+   * Brings the schema up to date with Flyway: on SQLite, the migrations for every database and
+   * the SQLite ones; on a server, those for every database. A database made before Flyway kept
+   * it is baselined at the version its tables show ({@link LegacySchema}).
+   */
+  private static void migrate(HikariDataSource pool, boolean sqlite) throws SQLException {
+    String baseline;
+    try (Connection connection = pool.getConnection()) {
+      baseline = LegacySchema.version(connection);
+    }
+    List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common"));
     if (sqlite) {
-      // Kept in the file: every later connection, read-only ones too, reads and writes the log.
-      first.setProperty("journal_mode", "WAL");
+      locations.add("classpath:db/migration/sqlite");
     }
-    try (Connection connection = sqlite
-            ? openSwitchingToWal(url, first, busyTimeout)
-            : DriverManager.getConnection(url, first);
-        Statement statement = connection.createStatement()) {
-      connection.setAutoCommit(false);
-      if (!sqlite) {
-        try (ResultSet locked = statement.executeQuery(
-            "SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")")) {
-          locked.next();
-        }
-      }
-      for (String sql : TABLES) {
-        statement.execute(sql);
-      }
-      if (sqlite) {
-        for (String sql : SqliteRevocations.SCHEMA) {
-          statement.execute(sql);
-        }
-      }
-      for (AddedColumn column : ADDED_COLUMNS) {
-        column.addIfMissing(connection, statement);
-      }
-      for (String sql : INDEXES) {
-        statement.execute(sql);
-      }
-      connection.setAutoCommit(true);
+    MigrateResult result = Flyway.configure()
+        .dataSource(pool)
+        .locations(locations.toArray(String[]::new))
+        .baselineOnMigrate(true)
+        .baselineVersion(baseline)
+        .baselineDescription(LegacySchema.DESCRIPTION)
+        .load()
+        .migrate();
+    if (result.migrationsExecuted > 0) {
+      LOG.log(Level.INFO, "Database schema migrated from version "
+          + Objects.requireNonNullElse(result.initialSchemaVersion, "none") + " to "
+          + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations)");
     }
   }
 
-  /**
-   * Opens a SQLite connection that switches the file to write-ahead-log mode, trying again while
-   * it fails with SQLITE_BUSY, up to {@code busyTimeout}. The switch reads the file's header and
-   * then writes it in one transaction; when another instance is switching the same new file,
-   * SQLite answers SQLITE_BUSY at once rather than call its busy handler, since waiting while
-   * holding a read lock could deadlock. Once a file is switched, the first attempt succeeds.
-   */
-  private static Connection openSwitchingToWal(
-      String url, Properties properties, Duration busyTimeout) throws SQLException {
-    long deadline = System.nanoTime() + busyTimeout.toNanos();
-    while (true) {
-      try {
-        return DriverManager.getConnection(url, properties);
-      } catch (SQLException e) {
-        if (!SqlFailures.sqliteBusy(e) || System.nanoTime() - deadline > 0) {
-          throw e;
-        }
-      }
-      try {
-        Thread.sleep(WAL_SWITCH_RETRY.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SQLException("interrupted while the database file was being switched", e);
-      }
-    }
-  }
-
-  /**
-   * A column added to a table after the first release: added when a database made before it
-   * lacks it, and filled where it is null from {@code fillFrom}, an expression over the row.
-   */
-  private record AddedColumn(String table, String name, String type, String fillFrom) {
-
-    void addIfMissing(Connection connection, Statement statement) throws SQLException {
-      boolean present;
-      try (ResultSet columns = connection.getMetaData().getColumns(null, null, table, name)) {
-        present = columns.next();
-      }
-      if (!present) {
-        statement.execute("ALTER TABLE " + table + " ADD COLUMN " + name + " " + type);
-      }
-      statement.execute(
-          "UPDATE " + table + " SET " + name + " = " + fillFrom + " WHERE " + name + " IS NULL");
-    }
+  /** The connection pool, for its metrics (HikariCP's {@code setMetricsTrackerFactory}). */
+  HikariDataSource dataSource() {
+    return pool;
   }
 
   /** Runs {@code work} on a connection in auto-commit mode: each statement commits on its own. */
@@ -274,25 +245,55 @@ final class Database implements AutoCloseable {
   }
 
   private <R> R withConnection(SqlWork<R> work) {
-    ConnectionPool.Lease lease;
+    Connection connection;
     try {
-      lease = pool.borrow();
+      connection = borrow();
     } catch (SQLException e) {
       throw failure(e);
     }
     boolean succeeded = false;
     try {
-      R result = work.run(lease.connection());
+      R result = work.run(connection);
       succeeded = true;
       return result;
     } catch (SQLException e) {
+      if (SqlFailures.invalidData(e)) {
+        // The request's data, not the connection: given back (the pool rolls back what is open).
+        succeeded = true;
+        throw ApiError.badRequest("The request holds a value the database cannot store");
+      }
       throw failure(e);
     } finally {
       if (succeeded) {
-        pool.giveBack(lease);
+        closeQuietly(connection);
       } else {
-        pool.discard(lease);
+        // Closed by the pool, never lent again; closing rolls back what the work left open.
+        pool.evictConnection(connection);
       }
+    }
+  }
+
+  /**
+   * A pooled connection to the database file as it is now: when another file is at the path (a
+   * restored backup), every connection opened on the old one is retired first.
+   *
+   * @throws SQLException when no connection is free in time, the file is missing, or connecting
+   *     fails
+   */
+  private Connection borrow() throws SQLException {
+    Object current = file.identity();
+    Object before = pooledFile.get();
+    if (!current.equals(before) && pooledFile.compareAndSet(before, current)) {
+      pool.getHikariPoolMXBean().softEvictConnections();
+    }
+    return pool.getConnection();
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // the pool drops it either way
     }
   }
 
@@ -319,14 +320,14 @@ final class Database implements AutoCloseable {
 
   private RuntimeException failure(SQLException e) {
     if (SqlFailures.unavailable(e, sqlite)) {
-      pool.discardIdle();
+      pool.getHikariPoolMXBean().softEvictConnections();
       outages.failed(e);
       return new DatabaseUnavailable();
     }
     return new DatabaseException(e);
   }
 
-  /** Closes every idle connection; connections still lent out are closed when given back. */
+  /** Closes the pool: idle connections at once, those still lent out when given back. */
   @Override
   public void close() {
     pool.close();

@@ -16,14 +16,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The file of a SQLite database: created readable by its owner only, and watched so that the pool
- * never lends a connection to a file that is no longer at its path.
+ * The file of a SQLite database: created readable by its owner only, and watched so that no
+ * connection is lent to a file that is no longer at its path.
  *
  * <p>A SQLite connection keeps its file open: when the file or its folder is deleted or renamed,
  * the connection goes on reading and writing the orphaned file, and everything written is lost.
- * Before each lease the pool asks for the file's {@link #identity()} (device and inode on Unix):
- * a missing file is an outage, and a different file (a restored backup) retires the connections
- * opened on the old one.
+ * Before each lease the {@link Database} asks for the file's {@link #identity()} (device and inode
+ * on Unix): a missing file is an outage, and a different file (a restored backup) retires the
+ * pooled connections opened on the old one.
  */
 final class DatabaseFile {
 
@@ -63,10 +63,10 @@ final class DatabaseFile {
   }
 
   /**
-   * Creates the database file, empty and readable and writable by its owner only, when it does
-   * not exist yet and the file system has POSIX permissions; SQLite then gives its {@code -wal}
-   * and {@code -shm} files the same permissions. An existing file keeps its own, with a warning
-   * when other users may read it.
+   * Creates the database file, empty, when it does not exist yet: readable and writable by its
+   * owner only where the file system has POSIX permissions (SQLite then gives its {@code -wal}
+   * and {@code -shm} files the same permissions). An existing file keeps its own, with a warning
+   * when other users may read it. The connections never create the file themselves.
    *
    * @throws SQLException when the file cannot be created (its folder is missing, or not writable)
    */
@@ -79,12 +79,22 @@ final class DatabaseFile {
         warnIfOthersMayRead();
       } else if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
         Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      } else {
+        Files.createFile(path);
       }
     } catch (FileAlreadyExistsException e) {
       // another instance created it in the meantime, with the same permissions
     } catch (IOException e) {
       throw new SQLException("Cannot create the database file " + path + ": " + e, e);
     }
+  }
+
+  /**
+   * Whether the URL names a plain file, which {@link #createForOwnerOnly()} creates; an in-memory
+   * database or a {@code file:} URI is left for SQLite to create.
+   */
+  boolean isPlainFile() {
+    return path != null;
   }
 
   private void warnIfOthersMayRead() throws IOException {

@@ -68,7 +68,7 @@ final class ExampleServer implements AutoCloseable {
     // The JDK reads its properties once, when the first HttpServer is created.
     ServerProperties.apply(settings);
     Database database = Database.open(settings.databaseUrl(), settings.databasePassword(),
-        settings.workerThreads(), settings.busyTimeout(), clock);
+        settings.workerThreads(), settings.busyTimeout(), settings.databaseTimeout(), clock);
     RevocationChannel.Listening listening = null;
     try {
       CacheInvalidator invalidator = new CacheInvalidator();

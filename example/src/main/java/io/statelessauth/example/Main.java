@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -21,10 +24,21 @@ public final class Main {
   /** What {@link #run} returns when the service was started and goes on serving. */
   static final int SERVING = -1;
 
-  /** Runs the command line; see {@link Cli#USAGE}. */
+  /**
+   * HikariCP's and Flyway's loggers, kept to warnings unless the operator configures logging:
+   * their progress lines would bury the service's own, which say what was migrated. Held here,
+   * since java.util.logging forgets the level of a logger nobody references.
+   */
+  private static final List<Logger> LIBRARY_LOGGERS =
+      List.of(Logger.getLogger("com.zaxxer.hikari"), Logger.getLogger("org.flywaydb"));
+
+  /** Runs the command line; see {@link Cli#usage()}. */
   public static void main(String[] args) {
     System.getProperties().putIfAbsent(
         "java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+    if (System.getProperty("java.util.logging.config.file") == null) {
+      LIBRARY_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING));
+    }
     int status = run(args, System.out, System.err);
     if (status != SERVING) {
       System.exit(status);
@@ -38,7 +52,7 @@ public final class Main {
    */
   static int run(String[] args, PrintStream out, PrintStream err) {
     if (Cli.wantsHelp(args)) {
-      out.print(Cli.USAGE);
+      out.print(Cli.usage());
       return 0;
     }
     Settings settings;

@@ -34,10 +34,14 @@ final class ServerProperties {
 
   /**
    * How long the server waits for a response to be sent before it closes the connection: the
-   * longest a handler may wait for a slot and for SQLite's write lock, and a margin.
+   * longest a handler may wait for a slot, and for SQLite's write lock or a database server's
+   * answer, and a margin.
    */
   static Duration maxResponseTime(Settings settings) {
-    return Router.SLOT_WAIT.plus(settings.busyTimeout()).plus(RESPONSE_MARGIN);
+    Duration serverWait = settings.databaseTimeout().plus(Database.SOCKET_MARGIN);
+    Duration databaseWait = settings.busyTimeout().compareTo(serverWait) > 0
+        ? settings.busyTimeout() : serverWait;
+    return Router.SLOT_WAIT.plus(databaseWait).plus(RESPONSE_MARGIN);
   }
 
   private static void setIfAbsent(String key, long value) {

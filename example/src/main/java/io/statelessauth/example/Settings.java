@@ -25,6 +25,8 @@ import java.util.Set;
  * @param maxConnections how many connections may be open at once, each read on its own thread
  * @param busyTimeout how long a SQLite write waits for another writer's lock before the request
  *     answers 503
+ * @param databaseTimeout how long a request waits for a pooled connection and, on a database
+ *     server, to connect and for each statement, before it answers 503
  * @param limits how much password work and how many failures the service takes before throttling
  * @param authConfig the stateless-auth configuration (header, scheme, token type, realm)
  * @param authCache how many authentications the service keeps, and for how long
@@ -43,6 +45,7 @@ record Settings(
     int workerThreads,
     int maxConnections,
     Duration busyTimeout,
+    Duration databaseTimeout,
     Limits limits,
     StatelessAuthConfig authConfig,
     CacheSize authCache,
@@ -62,6 +65,7 @@ record Settings(
     Objects.requireNonNull(refreshTokenLifetime, "refreshTokenLifetime");
     Objects.requireNonNull(sessionMaxAge, "sessionMaxAge");
     Objects.requireNonNull(busyTimeout, "busyTimeout");
+    Objects.requireNonNull(databaseTimeout, "databaseTimeout");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(authConfig, "authConfig");
     Objects.requireNonNull(authCache, "authCache");
@@ -82,6 +86,7 @@ record Settings(
         16,
         512,
         Duration.ofSeconds(10),
+        Database.DEFAULT_TIMEOUT,
         Limits.defaults(),
         StatelessAuthConfig.defaults(),
         CacheSize.defaults(),
@@ -132,6 +137,11 @@ record Settings(
   /** A copy whose SQLite writes wait at most {@code timeout} for another writer's lock. */
   Settings withBusyTimeout(Duration timeout) {
     return toBuilder().busyTimeout(timeout).build();
+  }
+
+  /** A copy that waits at most {@code timeout} for the database (see {@link #databaseTimeout}). */
+  Settings withDatabaseTimeout(Duration timeout) {
+    return toBuilder().databaseTimeout(timeout).build();
   }
 
   /** A copy with these abuse limits. */
@@ -271,6 +281,7 @@ record Settings(
     private int workerThreads;
     private int maxConnections;
     private Duration busyTimeout;
+    private Duration databaseTimeout;
     private Limits limits;
     private StatelessAuthConfig authConfig;
     private CacheSize authCache;
@@ -289,6 +300,7 @@ record Settings(
       workerThreads = from.workerThreads;
       maxConnections = from.maxConnections;
       busyTimeout = from.busyTimeout;
+      databaseTimeout = from.databaseTimeout;
       limits = from.limits;
       authConfig = from.authConfig;
       authCache = from.authCache;
@@ -351,6 +363,11 @@ record Settings(
       return this;
     }
 
+    Builder databaseTimeout(Duration value) {
+      databaseTimeout = value;
+      return this;
+    }
+
     Builder limits(Limits value) {
       limits = value;
       return this;
@@ -379,7 +396,7 @@ record Settings(
     Settings build() {
       return new Settings(host, port, databaseUrl, databasePassword, accessTokenLifetime,
           refreshTokenLifetime, sessionMaxAge, passwordIterations, workerThreads, maxConnections,
-          busyTimeout, limits, authConfig, authCache, admins, demo);
+          busyTimeout, databaseTimeout, limits, authConfig, authCache, admins, demo);
     }
   }
 }

@@ -23,16 +23,6 @@ import java.util.List;
  */
 final class SqliteRevocations implements RevocationChannel {
 
-  /** The log table and its index; SQLite only ({@code AUTOINCREMENT}). */
-  static final List<String> SCHEMA = List.of(
-      """
-      CREATE TABLE IF NOT EXISTS revocation_log (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        token_hash TEXT NOT NULL,
-        revoked_at BIGINT NOT NULL
-      )""",
-      "CREATE INDEX IF NOT EXISTS revocation_log_revoked_at ON revocation_log (revoked_at)");
-
   /** How often each instance reads the log. */
   static final Duration POLL_INTERVAL = Duration.ofMillis(20);
   /** How long a row stays in the log. */

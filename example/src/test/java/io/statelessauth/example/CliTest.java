@@ -39,6 +39,7 @@ class CliTest {
     assertEquals(20, settings.limits().failedLoginsPerAddress());
     assertEquals(10, settings.limits().registrationsPerAddress());
     assertEquals(Duration.ofSeconds(10), settings.busyTimeout());
+    assertEquals(Duration.ofSeconds(3), settings.databaseTimeout());
     assertEquals("Authorization", settings.authConfig().authHeader());
     assertEquals(new CacheSize(10_000, Duration.ofSeconds(60)), settings.authCache());
     assertEquals(AdminChanges.NONE, settings.admins());
@@ -74,7 +75,7 @@ class CliTest {
         "--threads", "4", "--pbkdf2-iterations=700000", "--busy-timeout=30s",
         "--session-max-age", "7d", "--max-connections=100", "--hash-slots", "3",
         "--failed-logins-per-name=6", "--failed-logins-per-address", "30",
-        "--registrations-per-address=0", "--logins-per-name", "12");
+        "--registrations-per-address=0", "--db-timeout", "2s", "--logins-per-name", "12");
 
     assertEquals("0.0.0.0", settings.host());
     assertEquals(9000, settings.port());
@@ -87,6 +88,24 @@ class CliTest {
     assertEquals(Duration.ofDays(7), settings.sessionMaxAge());
     assertEquals(100, settings.maxConnections());
     assertEquals(new Settings.Limits(3, 6, 30, 0, 12), settings.limits());
+    assertEquals(Duration.ofSeconds(2), settings.databaseTimeout());
+  }
+
+  @Test
+  void theGeneratedHelpListsEveryFlagWithItsDefault() {
+    String help = Cli.usage();
+
+    for (String flag : new String[] {"--host", "--port", "--db", "--db-password-file",
+        "--db-timeout", "--busy-timeout", "--access-ttl", "--refresh-ttl", "--session-max-age",
+        "--threads", "--max-connections", "--pbkdf2-iterations", "--hash-slots",
+        "--failed-logins-per-name", "--failed-logins-per-address", "--registrations-per-address",
+        "--logins-per-name", "--auth-config", "--auth-cache-size", "--auth-cache-ttl", "--admin", "--revoke-admin",
+        "--demo", "--help"}) {
+      assertTrue(help.contains(flag + " ") || help.contains(flag + "="), flag + " in\n" + help);
+    }
+    assertTrue(help.startsWith("Usage: java -jar stateless-auth-example.jar"), help);
+    assertTrue(help.contains("(default 3s)"), help);
+    assertTrue(help.contains(Cli.DATABASE_PASSWORD_VARIABLE), help);
   }
 
   @ParameterizedTest
@@ -135,19 +154,21 @@ class CliTest {
       "--refresh-ttl 1y        | --refresh-ttl needs a positive duration such as 3600, 90m, 12h or 365d, got '1y'",
       "--busy-timeout 0        | --busy-timeout needs a positive duration such as 3600, 90m, 12h or 365d, got '0'",
       "--db sqlite.db          | --db needs a JDBC URL such as jdbc:sqlite:FILE (the value given does not start with jdbc:)",
-      "--colour blue           | unknown flag --colour",
-      "--port                  | --port needs a value",
-      "serve                   | unexpected argument 'serve'",
-      "--port 1 --port 2       | --port is given twice",
+      "--colour blue           | Unknown options: '--colour', 'blue'",
+      "--port                  | Missing required parameter for option '--port' (PORT)",
+      "serve                   | Unmatched argument at index 0: 'serve'",
+      "--port 1 --port 2       | option '--port' (PORT) should be specified only once",
       "--demo --port 8080      | --demo runs on a free port with a throwaway database; drop --port",
       "--demo --db jdbc:sqlite:x.db | --demo runs on a free port with a throwaway database; drop --db",
       "--demo --admin ada      | --demo runs on a free port with a throwaway database; drop --admin",
       "--admin ada --revoke-admin ada | 'ada' is given to both --admin and --revoke-admin",
-      "--admin                 | --admin needs a value",
+      "--admin                 | Missing required parameter for option '--admin' (NAME)",
       "--admin=                | --admin needs a user name",
       "--auth-cache-size -1    | --auth-cache-size needs a whole number from 0 to 10000000, got '-1'",
       "--auth-cache-ttl 0      | --auth-cache-ttl needs a positive duration such as 3600, 90m, 12h or 365d, got '0'",
-      "--auth-cache-size 1 --auth-cache-size 2 | --auth-cache-size is given twice",
+      "--auth-cache-size 1 --auth-cache-size 2 | option '--auth-cache-size' (N) should be specified only once",
+      "--db-timeout 0          | --db-timeout needs a positive duration such as 3600, 90m, 12h or 365d, got '0'",
+      "@flags.txt              | Unmatched argument at index 0: '@flags.txt'",
   })
   void badCommandLinesGiveOneLineNamingTheFlag(String args, String message) {
     Cli.UsageException error =

@@ -75,7 +75,8 @@ class DatabaseSecretsTest {
 
     assertEquals(1, run.status());
     assertTrue(run.printed().contains(
-        "No suitable driver found for jdbc:postgres://db.internal:5432/auth"), run.printed());
+        "Failed to get driver instance for jdbcUrl=jdbc:postgres://db.internal:5432/auth"),
+        run.printed());
     assertFalse(run.printed().contains(SECRET), run.printed());
     assertFalse(run.printed().contains("user=auth"), run.printed());
   }
@@ -129,9 +130,9 @@ class DatabaseSecretsTest {
   @Test
   void aServerDatabaseGetsThePasswordAsAConnectionPropertyAndSqliteNever() {
     Properties server = Database.connectionProperties(
-        "jdbc:postgresql://db/auth?user=auth", SECRET, Duration.ofSeconds(1));
+        "jdbc:postgresql://db/auth?user=auth", SECRET, Duration.ofSeconds(1), Duration.ofSeconds(1));
     Properties sqlite = Database.connectionProperties(
-        "jdbc:sqlite:x.db", SECRET, Duration.ofSeconds(1));
+        "jdbc:sqlite:x.db", SECRET, Duration.ofSeconds(1), Duration.ofSeconds(1));
 
     assertEquals(SECRET, server.getProperty("password"));
     assertNull(sqlite.getProperty("password"));
