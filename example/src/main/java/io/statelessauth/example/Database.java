@@ -208,6 +208,7 @@ final class Database implements AutoCloseable {
         .baselineOnMigrate(true)
         .baselineVersion(baseline)
         .baselineDescription(LegacySchema.DESCRIPTION)
+        .javaMigrations(new NameKeysMigration())
         .load()
         .migrate();
     if (result.migrationsExecuted > 0) {

@@ -1,5 +1,7 @@
 package io.statelessauth.example;
 
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.Optional;
 
@@ -14,6 +16,9 @@ import java.util.Optional;
  * no-break, thin, ideographic and other spaces look the same); and it has no control (NUL
  * included), format (such as a zero-width space), line or paragraph separator, private-use,
  * unassigned or lone surrogate character.
+ *
+ * <p>Two names that look alike cannot both be registered: each is stored with its {@link #key},
+ * which a unique column holds, while the user goes on seeing the name as they chose it.
  */
 final class Names {
 
@@ -25,7 +30,21 @@ final class Names {
       + " space is U+0020, inside the name and never twice in a row, and without control, format,"
       + " separator, private-use or unassigned characters";
 
+  private static final Normalizer2 NFKC_CASE_FOLD = Normalizer2.getNFKCCasefoldInstance();
+  /** Thread-safe once built; only its confusable data is used. */
+  private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
+
   private Names() {}
+
+  /**
+   * What {@code name} looks like: its Unicode TR 39 skeleton (confusables such as Cyrillic
+   * {@code а} and Latin {@code a}, or {@code I} and {@code l}, mapped to one prototype) after
+   * NFKC and case folding (fullwidth {@code ａ} and {@code A} become {@code a}). Two names with
+   * one key could be mistaken for each other.
+   */
+  static String key(String name) {
+    return CONFUSABLES.getSkeleton(NFKC_CASE_FOLD.normalize(name));
+  }
 
   /**
    * {@code raw} in normalisation form C when it follows the rules; empty when it does not (then

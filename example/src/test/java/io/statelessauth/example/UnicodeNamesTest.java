@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -98,6 +99,38 @@ class UnicodeNamesTest {
 
     assertEquals(401, response.status(), username);
     assertEquals("Invalid username or password", response.json().get("error").textValue());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "alice, Alice",
+      "bobby, \\uff42\\uff4f\\uff42\\uff42\\uff59",
+      "carla, \\u0441\\u0430rla",
+      "dave smith, DAVE SMITH",
+      "ellie, e11ie",
+      "ingrid, \\u0456ngr\\u0456d",
+      "mike, rnike"})
+  void aNameThatLooksLikeARegisteredOneIsRefused(String first, String lookAlike) {
+    assertEquals(201, post("/user", first, PASSWORD).status(), first);
+
+    Response second = post("/user", lookAlike, PASSWORD);
+
+    assertEquals(409, second.status(), lookAlike);
+    assertEquals("Username already taken", second.json().get("error").textValue());
+  }
+
+  @Test
+  void theNameAUserChoseIsTheNameTheySee() {
+    assertEquals(201, post("/user", "Zo\\u00eb \\u00c5ngstr\\u00f6m", PASSWORD).status());
+
+    Response login = post("/create_token", "Zo\\u00eb \\u00c5ngstr\\u00f6m", PASSWORD);
+    String access = ServiceClient.pair(login).access();
+    client.secrets().add(access);
+
+    assertEquals("Zo\u00eb \u00c5ngstr\u00f6m",
+        client.bearer("GET", "/whoami", access).json().get("my_username").textValue());
+    assertEquals(401, post("/create_token", "zo\\u00eb \\u00e5ngstr\\u00f6m", PASSWORD).status(),
+        "a look-alike is another name: it does not log in");
   }
 
   @Test
