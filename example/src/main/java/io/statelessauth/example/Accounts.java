@@ -59,6 +59,8 @@ final class Accounts {
         limits.loginsPerName(), Limits.LOGIN_REFILL, MAX_TRACKED_KEYS, clock);
     this.registrationsByAddress = new Throttle(
         limits.registrationsPerAddress(), Limits.REGISTRATION_REFILL, MAX_TRACKED_KEYS, clock);
+    // Loads ICU's confusable data now, rather than in the first registration.
+    Names.key("");
   }
 
   /**
