@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -202,15 +203,23 @@ final class Database implements AutoCloseable {
     if (sqlite) {
       locations.add("classpath:db/migration/sqlite");
     }
-    MigrateResult result = Flyway.configure()
+    Flyway flyway = Flyway.configure()
         .dataSource(pool)
         .locations(locations.toArray(String[]::new))
         .baselineOnMigrate(true)
         .baselineVersion(baseline)
         .baselineDescription(LegacySchema.DESCRIPTION)
         .javaMigrations(new NameKeysMigration())
-        .load()
-        .migrate();
+        .load();
+    MigrateResult result;
+    try {
+      result = flyway.migrate();
+    } catch (FlywayException e) {
+      // Flyway looks for its history table, then at whether the schema is empty, before it takes
+      // its lock: another instance that made the table and applied a migration in between makes
+      // this one try to baseline a migrated schema. Once the table exists, a second try is exact.
+      result = flyway.migrate();
+    }
     if (result.migrationsExecuted > 0) {
       LOG.log(Level.INFO, "Database schema migrated from version "
           + Objects.requireNonNullElse(result.initialSchemaVersion, "none") + " to "

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Instances started at the same moment on a database that has no schema yet all start, and all
- * serve one another's users: they create the schema one after the other (a PostgreSQL advisory
- * lock; SQLite's write lock), instead of racing on it.
+ * serve one another's users: they migrate it one after the other (Flyway's lock on PostgreSQL,
+ * SQLite's write lock taken by each migration's {@code BEGIN IMMEDIATE}), instead of racing on it.
  */
 class ConcurrentStartTest {
 

@@ -187,9 +187,13 @@ class RouterTest {
           CLIENT.sendAsync(slow, BodyHandlers.ofString());
       assertTrue(entered.await(30, TimeUnit.SECONDS));
 
+      long start = System.nanoTime();
       HttpResponse<String> second = CLIENT.send(slow, BodyHandlers.ofString());
+      long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       release.countDown();
 
+      assertTrue(waitedMillis >= 5_000,
+          "answered 503 after " + waitedMillis + " ms, before the 5 s slot wait");
       assertEquals(503, second.statusCode());
       assertEquals("1", second.headers().firstValue("Retry-After").orElse(null));
       assertEquals("{\"error\":\"Server busy, try again later\"}", second.body());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.statelessauth.AuthCache;
 import io.statelessauth.CurrentStatelessUser;
 import io.statelessauth.StatelessAuthConfig;
 import io.statelessauth.testsupport.RawHttp;
@@ -49,19 +50,36 @@ final class ProbeServer implements AutoCloseable {
    * default executor, which runs them on the server's dispatcher thread.
    */
   ProbeServer(int threads) throws IOException {
+    this(threads, null);
+  }
+
+  /**
+   * The same, its manager answering from {@code cache} ({@code null}: none); CORS preflights are
+   * answered 204 by a preflight handler, without authentication.
+   */
+  ProbeServer(int threads, AuthCache cache) throws IOException {
     executor = threads == 0 ? null : Executors.newFixedThreadPool(threads, task -> {
       Thread thread = new Thread(task, "probe-worker");
       thread.setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
       return thread;
     });
     HeaderFaults faults = new HeaderFaults();
-    StatelessAuthManager manager = StatelessAuthManager.builder()
+    StatelessAuthManager.Builder builder = StatelessAuthManager.builder()
         .tokenLoader(new StoreTokens())
         .userLoader(new StoreUsers())
-        .config(StatelessAuthConfig.builder().realm(REALM).build())
+        .config(StatelessAuthConfig.builder().realm(REALM)
+            .preflightHandler(exchange -> {
+              exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "https://app.example");
+              exchange.sendResponseHeaders(204, -1);
+              exchange.close();
+            })
+            .build())
         .listener(faults)
-        .errorHandler(faults)
-        .build();
+        .errorHandler(faults);
+    if (cache != null) {
+      builder.cache(cache);
+    }
+    StatelessAuthManager manager = builder.build();
     AuthenticatedFaultyApi faulty = new AuthenticatedFaultyApi(new FaultyApi(), manager);
     AuthenticatedSecretApi secret = new AuthenticatedSecretApi(new SecretApi(), manager);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -75,6 +93,8 @@ final class ProbeServer implements AutoCloseable {
     route("/faulty/failWithIOException", faulty.failWithIOException());
     route("/secret", secret.secret());
     route("/admin", secret.admin());
+    route("/greet", secret.greet());
+    route("/staff", secret.staff());
     route("/after", exchange -> SecretApi.send(exchange, 200,
         CurrentStatelessUser.get() + " " + StatelessAuthManager.currentUser()));
     server.createContext("/plain", exchange -> SecretApi.send(exchange, 200, "plain"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statelessauth.AuthCache;
 import io.statelessauth.SecretTokens;
 import io.statelessauth.StatelessAuthError;
 import io.statelessauth.testsupport.LogCapture;
@@ -15,6 +16,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.TestFactory;
  * distinctive secrets ({@code tok-SECRET-<uuid>}, valid and malformed); everything logged is
  * captured (every java.util.logging record of every logger, down to ALL, with messages,
  * parameters and stack traces, plus what ended a worker thread) and every byte of every response is read off the socket, and neither may hold a secret.
+ * Every case runs twice: on a server without a cache and on one whose manager answers from an
+ * {@link AuthCache}; the cases include an optional route, a role refusal and a CORS preflight.
  * Also: a loader's error message never reaches {@code WWW-Authenticate} unless it is plain
  * challenge text, so it cannot inject a header; and {@link SecretTokens} compares and hashes right.
  */
@@ -42,6 +46,8 @@ class SecretsTest {
   private static final String REALM_CHALLENGE = "Bearer realm=\"" + ProbeServer.REALM + "\"";
 
   private static ProbeServer server;
+  /** The same server, its manager answering from a cache. */
+  private static ProbeServer cached;
   private static LogCapture logs;
   private static String valid;
 
@@ -49,17 +55,28 @@ class SecretsTest {
   static void start() throws IOException {
     logs = LogCapture.everything(Level.ALL);
     server = new ProbeServer(2);
+    cached = new ProbeServer(2,
+        AuthCache.builder().maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(1)).build());
     valid = Faults.issue(secret()).secret();
   }
 
   @AfterAll
   static void stop() throws InterruptedException {
     server.close();
+    cached.close();
     logs.close();
   }
 
-  /** One request: where it goes, its {@code Authorization} values, an optional {@link HeaderFaults} fault, the statuses it may get. */
-  private record Case(String name, String path, List<String> authorization, String fault, Set<Integer> statuses) {}
+  /**
+   * One request: its method, where it goes, its {@code Authorization} values, an optional {@link
+   * HeaderFaults} fault, the statuses it may get. An {@code OPTIONS} request is a CORS preflight.
+   */
+  private record Case(String name, String method, String path, List<String> authorization, String fault,
+      Set<Integer> statuses) {
+    Case(String name, String path, List<String> authorization, String fault, Set<Integer> statuses) {
+      this(name, "GET", path, authorization, fault, statuses);
+    }
+  }
 
   @TestFactory
   Stream<DynamicTest> noPathLogsOrAnswersASecret() {
@@ -116,9 +133,18 @@ class SecretsTest {
     cases.add(new Case("listener throws in onUnauthorized", "/secret", List.of("Bearer " + secret()),
         HeaderFaults.ON_UNAUTHORIZED_THROWS, Set.of(401)));
     cases.add(new Case("authorized", "/secret", List.of(bearer), null, Set.of(200)));
+    // An optional route, a role refusal and a preflight
+    cases.add(new Case("optional route, unknown token", "/greet", List.of("Bearer " + secret()), null, Set.of(401)));
+    cases.add(new Case("optional route, valid token", "/greet", List.of(bearer), null, Set.of(200)));
+    cases.add(new Case("role refused", "/staff", List.of("Bearer " + stored(false, 3)), null, Set.of(403)));
+    cases.add(new Case("preflight", "OPTIONS", "/secret", List.of("Bearer " + secret()), null, Set.of(204)));
     logs.clear();
+    // Each case once on the plain server, then again on the cached one (answering from the cache
+    // for the tokens loaded before).
     return Stream.concat(
-        cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> assertNoSecretIn(c))),
+        Stream.concat(
+            cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> assertNoSecretIn(server, c))),
+            cases.stream().map(c -> DynamicTest.dynamicTest(c.name() + " (cached)", () -> assertNoSecretIn(cached, c)))),
         Stream.of(DynamicTest.dynamicTest("nothing logged afterwards holds a secret", () -> {
           String logged = everythingLogged();
           for (Case c : cases) {
@@ -129,9 +155,12 @@ class SecretsTest {
         })));
   }
 
-  /** Sends the case's request; neither its answer nor anything logged since the first case may hold its secrets. */
-  private static void assertNoSecretIn(Case c) throws Exception {
-    String response = exchange(c.path(), c.authorization(), c.fault());
+  /**
+   * Sends the case's request to {@code probe}; neither its answer nor anything logged since the
+   * first case may hold its secrets.
+   */
+  private static void assertNoSecretIn(ProbeServer probe, Case c) throws Exception {
+    String response = exchange(probe, c.method(), c.path(), c.authorization(), c.fault());
     int status = response.startsWith("HTTP/1.1 ") ? Integer.parseInt(response.substring(9, 12)) : -1;
     assertTrue(c.statuses().contains(status), () -> "path not taken: " + response);
 
@@ -279,7 +308,7 @@ class SecretsTest {
     for (LogRecord record : logs.records()) {
       text.append(LogCapture.printed(record)).append('\n');
     }
-    for (Throwable thrown : server.uncaught()) {
+    for (Throwable thrown : Stream.concat(server.uncaught().stream(), cached.uncaught().stream()).toList()) {
       StringWriter trace = new StringWriter();
       thrown.printStackTrace(new PrintWriter(trace));
       text.append(trace).append('\n');
@@ -293,19 +322,32 @@ class SecretsTest {
    * refuses itself (a control character in a value, on JDKs that check) never reaches a handler.
    */
   private static String exchange(String path, List<String> authorization, String fault) throws Exception {
+    return exchange(server, "GET", path, authorization, fault);
+  }
+
+  private static String exchange(ProbeServer probe, String method, String path, List<String> authorization,
+      String fault) throws Exception {
     String id = UUID.randomUUID().toString();
-    String response = RawHttp.everything(server.port(), request(id, path, authorization, fault));
-    boolean refusedByTheServer = server.refusesControlCharactersInValues()
+    String response = RawHttp.everything(probe.port(), request(id, method, path, authorization, fault));
+    boolean refusedByTheServer = probe.refusesControlCharactersInValues()
         && authorization.stream().anyMatch(HeaderOracle::hasControlCharacter);
     if (!refusedByTheServer) {
-      server.outcomeOf(id);
+      probe.outcomeOf(id);
     }
     return response;
   }
 
   private static byte[] request(String id, String path, List<String> authorization, String fault) {
-    StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\nHost: secrets\r\nConnection: close\r\n")
+    return request(id, "GET", path, authorization, fault);
+  }
+
+  private static byte[] request(String id, String method, String path, List<String> authorization, String fault) {
+    StringBuilder request = new StringBuilder(method).append(' ').append(path)
+        .append(" HTTP/1.1\r\nHost: secrets\r\nConnection: close\r\n")
         .append(ProbeServer.ID_HEADER).append(": ").append(id).append("\r\n");
+    if (method.equals("OPTIONS")) {
+      request.append("Origin: https://app.example\r\nAccess-Control-Request-Method: DELETE\r\n");
+    }
     for (String value : authorization) {
       request.append("Authorization: ").append(value).append("\r\n");
     }
