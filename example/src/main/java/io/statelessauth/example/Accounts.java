@@ -1,30 +1,30 @@
 package io.statelessauth.example;
 
 import io.statelessauth.example.Settings.Limits;
-import java.text.Normalizer;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Registration and login: checks names and passwords, checks credentials against the stored
  * password hashes, issues token pairs, and throttles whoever tries too often.
  *
- * <p>Names are compared in Unicode normalisation form C, so that {@code "e\u0301ve"} and
- * {@code "\u00e9ve"} are one name; a name with control, format (such as a zero-width space),
- * separator, private-use or unassigned characters, or with white space around it, is refused at
- * registration. A name or password that is not well-formed UTF-16 (a lone surrogate, which JSON
- * can carry as {@code "\ud800"}) is refused everywhere with 400: it has no UTF-8 form, and
- * encoding it with replacement characters would make different strings equal.
+ * <p>Names follow the {@link Names} rules. A name or password that is not well-formed UTF-16 (a
+ * lone surrogate, which JSON can carry as {@code "\ud800"}) is refused with 400 at registration,
+ * and a password at login: it has no UTF-8 form, and encoding it with replacement characters
+ * would make different strings equal. At login, a name that breaks the rules cannot exist: it is
+ * refused at once, as a wrong name is (401), before any throttle or database lookup.
  *
- * <p>Hashing runs in one of the {@link HashSlots} (beyond them: 503). Failed logins are counted per
- * name and per client address, and registrations per client address; past their limits the
- * request answers 429 with {@code Retry-After} before any hashing.
+ * <p>Hashing runs in one of the {@link HashSlots}, in a fair queue (beyond it: 503), one hash at
+ * a time per name and per client address. Failed logins are counted per name and per client
+ * address, successful logins per name, registrations per client address; past their limits the
+ * request answers 429 with {@code Retry-After} before any hashing. Client addresses are counted
+ * as {@link ClientAddress} says (IPv6 by /64).
  */
 final class Accounts {
 
-  /** The longest user name accepted at registration, in UTF-16 units after normalisation. */
-  static final int MAX_USERNAME_LENGTH = 64;
   /** The shortest password accepted at registration. */
   static final int MIN_PASSWORD_LENGTH = 8;
   /** The longest password accepted at registration. */
@@ -38,37 +38,49 @@ final class Accounts {
   private final HashSlots hashSlots;
   private final Throttle failuresByName;
   private final Throttle failuresByAddress;
+  private final Throttle loginsByName;
   private final Throttle registrationsByAddress;
 
-  Accounts(UserStore users, TokenStore tokens, Passwords passwords, Limits limits, Clock clock) {
+  /**
+   * Accounts in {@code users} and {@code tokens}, hashing with {@code passwords} within {@code
+   * limits}; at most {@code hashQueue} requests wait for a hash slot.
+   */
+  Accounts(UserStore users, TokenStore tokens, Passwords passwords, Limits limits, int hashQueue,
+      Clock clock) {
     this.users = users;
     this.tokens = tokens;
     this.passwords = passwords;
-    this.hashSlots = new HashSlots(limits.hashSlots());
+    this.hashSlots = new HashSlots(limits.hashSlots(), hashQueue, HashSlots.WAIT);
     this.failuresByName = new Throttle(
         limits.failedLoginsPerName(), Limits.NAME_REFILL, MAX_TRACKED_KEYS, clock);
     this.failuresByAddress = new Throttle(
         limits.failedLoginsPerAddress(), Limits.ADDRESS_REFILL, MAX_TRACKED_KEYS, clock);
+    this.loginsByName = new Throttle(
+        limits.loginsPerName(), Limits.LOGIN_REFILL, MAX_TRACKED_KEYS, clock);
     this.registrationsByAddress = new Throttle(
         limits.registrationsPerAddress(), Limits.REGISTRATION_REFILL, MAX_TRACKED_KEYS, clock);
+    // Loads ICU's confusable data now, rather than in the first registration.
+    Names.key("");
   }
 
   /**
    * Creates the account.
    *
-   * @param address the client's address, for the registration throttle
+   * @param client the client's address, for the registration throttle
    * @throws ApiError 400 when the name or password breaks the rules, 409 when the name is taken,
-   *     429 when the address registered too often, 503 when every hash slot is taken
+   *     429 when the address registered too often, 503 when no hash slot came in time
    */
-  void register(Credentials credentials, String address) {
-    String username = registrableName(credentials.username());
-    String password = wellFormed(credentials.password(), "password");
+  void register(Credentials credentials, InetAddress client) {
+    String username = Names.normalised(Names.wellFormed(credentials.username(), "username"))
+        .orElseThrow(() -> ApiError.badRequest(Names.RULES));
+    String password = Names.wellFormed(credentials.password(), "password");
     if (password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
       throw ApiError.badRequest("'password' must be " + MIN_PASSWORD_LENGTH + " to "
           + MAX_PASSWORD_LENGTH + " characters");
     }
+    String address = ClientAddress.key(client);
     throttle(registrationsByAddress.retryAfter(address));
-    String hash = hashSlots.run(() -> {
+    String hash = hashSlots.run(List.of(), () -> {
       registrationsByAddress.record(address);
       return passwords.hash(password);
     });
@@ -83,25 +95,30 @@ final class Accounts {
    * names exist. A password stored at another iteration count is hashed again at the configured
    * one.
    *
-   * @param address the client's address, for the failed-login throttle
-   * @throws ApiError 400 when the name or password is not well-formed, 401 when either is wrong,
-   *     429 when the name or the address failed too often, 503 when every hash slot is taken
+   * @param client the client's address, for the failed-login throttle and the hash queue
+   * @throws ApiError 400 when the password is not well-formed, 401 when the name or password is
+   *     wrong, 429 when the name or the address failed too often or the name logged in too
+   *     often, 503 when no hash slot came in time
    */
-  IssuedTokens login(Credentials credentials, String address) {
-    String username = Normalizer.normalize(
-        wellFormed(credentials.username(), "username"), Normalizer.Form.NFC);
-    String password = wellFormed(credentials.password(), "password");
+  IssuedTokens login(Credentials credentials, InetAddress client) {
+    String password = Names.wellFormed(credentials.password(), "password");
+    String username = Names.normalised(credentials.username())
+        .orElseThrow(ApiError::badCredentials);
+    String address = ClientAddress.key(client);
     throttle(failuresByAddress.retryAfter(address));
     throttle(failuresByName.retryAfter(username));
-    boolean valid = hashSlots.run(() -> users.passwordHash(username)
-        .map(stored -> matchAndRehash(username, password, stored))
-        .orElseGet(() -> passwords.matchesNothing(password)));
+    throttle(loginsByName.retryAfter(username));
+    boolean valid = hashSlots.run(List.of("name " + username, "address " + address),
+        () -> users.passwordHash(username)
+            .map(stored -> matchAndRehash(username, password, stored))
+            .orElseGet(() -> passwords.matchesNothing(password)));
     if (!valid) {
       failuresByAddress.record(address);
       failuresByName.record(username);
       throw ApiError.badCredentials();
     }
     failuresByName.forgive(username);
+    loginsByName.record(username);
     return tokens.issue(username);
   }
 
@@ -119,53 +136,5 @@ final class Accounts {
     if (wait.isPresent()) {
       throw ApiError.tooManyRequests(wait.get());
     }
-  }
-
-  /** The name in normalisation form C, refused with 400 when it breaks a rule. */
-  private static String registrableName(String raw) {
-    String username = Normalizer.normalize(wellFormed(raw, "username"), Normalizer.Form.NFC);
-    if (username.isEmpty() || username.length() > MAX_USERNAME_LENGTH
-        || isSpace(username.codePointAt(0))
-        || isSpace(username.codePointBefore(username.length()))
-        || username.codePoints().anyMatch(Accounts::forbiddenInNames)) {
-      throw ApiError.badRequest("'username' must be 1 to " + MAX_USERNAME_LENGTH
-          + " characters without white space around it and without control, format,"
-          + " separator, private-use or unassigned characters");
-    }
-    return username;
-  }
-
-  /** White space by either of Java's definitions: no-break spaces count too. */
-  private static boolean isSpace(int codePoint) {
-    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
-  }
-
-  private static boolean forbiddenInNames(int codePoint) {
-    switch (Character.getType(codePoint)) {
-      case Character.CONTROL:
-      case Character.FORMAT:
-      case Character.LINE_SEPARATOR:
-      case Character.PARAGRAPH_SEPARATOR:
-      case Character.PRIVATE_USE:
-      case Character.UNASSIGNED:
-      case Character.SURROGATE:
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  /** {@code value} when it is well-formed UTF-16; 400 naming {@code field} when it is not. */
-  private static String wellFormed(String value, String field) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < value.length()
-          && Character.isLowSurrogate(value.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw ApiError.badRequest("'" + field + "' is not valid Unicode (a lone surrogate)");
-      }
-    }
-    return value;
   }
 }

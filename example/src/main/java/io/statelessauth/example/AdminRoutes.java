@@ -80,7 +80,8 @@ final class AdminRoutes {
 
   /**
    * The name to list after: the value of {@code after}, or {@code ""} without a query; empty
-   * when the query is anything else.
+   * when the query is anything else, or the name holds a control character (which no name has,
+   * and PostgreSQL refuses a NUL) or a lone surrogate.
    */
   private static Optional<String> after(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
@@ -90,8 +91,9 @@ final class AdminRoutes {
       return Optional.empty();
     }
     try {
-      return Optional.of(
-          URLDecoder.decode(rawQuery.substring("after=".length()), StandardCharsets.UTF_8));
+      String after =
+          URLDecoder.decode(rawQuery.substring("after=".length()), StandardCharsets.UTF_8);
+      return Names.hasControlCharacters(after) ? Optional.empty() : Optional.of(after);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

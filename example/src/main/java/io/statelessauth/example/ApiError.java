@@ -12,16 +12,30 @@ final class ApiError extends RuntimeException {
 
   private final int status;
   private final long retryAfterSeconds;
+  private final boolean closesConnection;
 
-  private ApiError(int status, String message, long retryAfterSeconds) {
+  private ApiError(int status, String message, long retryAfterSeconds, boolean closesConnection) {
     super(message, null, false, false);
     this.status = status;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.closesConnection = closesConnection;
+  }
+
+  private ApiError(int status, String message, long retryAfterSeconds) {
+    this(status, message, retryAfterSeconds, false);
   }
 
   /** 400: the body or a field is malformed. */
   static ApiError badRequest(String message) {
     return new ApiError(400, message, -1);
+  }
+
+  /**
+   * 400 before the body was read, so that the connection is closed: what follows on it cannot be
+   * told apart from the body.
+   */
+  static ApiError malformedRequest(String message) {
+    return new ApiError(400, message, -1, true);
   }
 
   /** 401: the credentials in the body do not match an account. */
@@ -36,7 +50,8 @@ final class ApiError extends RuntimeException {
 
   /** 413: the body is larger than {@link Json#MAX_BODY_BYTES}. */
   static ApiError payloadTooLarge() {
-    return new ApiError(413, "Request body larger than " + Json.MAX_BODY_BYTES + " bytes", -1);
+    return new ApiError(
+        413, "Request body larger than " + Json.MAX_BODY_BYTES + " bytes", -1, true);
   }
 
   /** 429: too many attempts; {@code wait} says when the next one is allowed. */
@@ -58,5 +73,10 @@ final class ApiError extends RuntimeException {
   /** The {@code Retry-After} seconds to send, or -1 for none. */
   long retryAfterSeconds() {
     return retryAfterSeconds;
+  }
+
+  /** Whether the connection is closed after the answer: part of the request is still unread. */
+  boolean closesConnection() {
+    return closesConnection;
   }
 }

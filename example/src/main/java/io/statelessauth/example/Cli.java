@@ -112,21 +112,21 @@ final class Cli {
     private Settings settings = Settings.defaults();
     private final String passwordFromEnvironment;
 
-    @Option(names = "--admin", paramLabel = "NAME", order = 20,
+    @Option(names = "--admin", paramLabel = "NAME", order = 21,
         description = "give the registered user NAME the role admin at start-up; repeat the flag"
             + " for more users")
     private List<String> granted = new ArrayList<>();
 
-    @Option(names = "--revoke-admin", paramLabel = "NAME", order = 21,
+    @Option(names = "--revoke-admin", paramLabel = "NAME", order = 22,
         description = "take the role admin away from NAME at start-up; repeatable")
     private List<String> revoked = new ArrayList<>();
 
-    @Option(names = "--demo", order = 22,
+    @Option(names = "--demo", order = 23,
         description = "start on a free port with a throwaway database, run a scripted client"
             + " session against it, print it, and exit")
     private boolean demo;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, order = 23, description = "print this help and exit")
+    @Option(names = {"-h", "--help"}, usageHelp = true, order = 24, description = "print this help and exit")
     private boolean help;
 
     Flags(Map<String, String> environment) {
@@ -238,13 +238,13 @@ final class Cli {
     }
 
     @Option(names = "--hash-slots", paramLabel = "N", order = 13,
-        description = "passwords hashed at once; more logins answer 503 (default: the number of"
-            + " cores less one, at least 1)")
+        description = "passwords hashed at once; more logins wait up to 5 s in a queue, then"
+            + " answer 503 (default: the number of cores less one, at least 1)")
     void hashSlots(String value) {
       Limits limits = settings.limits();
       settings = settings.withLimits(new Limits(integer("--hash-slots", value, 1, 1_024),
           limits.failedLoginsPerName(), limits.failedLoginsPerAddress(),
-          limits.registrationsPerAddress()));
+          limits.registrationsPerAddress(), limits.loginsPerName()));
     }
 
     @Option(names = "--failed-logins-per-name", paramLabel = "N", order = 14,
@@ -254,7 +254,7 @@ final class Cli {
       Limits limits = settings.limits();
       settings = settings.withLimits(new Limits(limits.hashSlots(),
           count("--failed-logins-per-name", value), limits.failedLoginsPerAddress(),
-          limits.registrationsPerAddress()));
+          limits.registrationsPerAddress(), limits.loginsPerName()));
     }
 
     @Option(names = "--failed-logins-per-address", paramLabel = "N", order = 15,
@@ -263,7 +263,8 @@ final class Cli {
     void failedLoginsPerAddress(String value) {
       Limits limits = settings.limits();
       settings = settings.withLimits(new Limits(limits.hashSlots(), limits.failedLoginsPerName(),
-          count("--failed-logins-per-address", value), limits.registrationsPerAddress()));
+          count("--failed-logins-per-address", value), limits.registrationsPerAddress(),
+          limits.loginsPerName()));
     }
 
     @Option(names = "--registrations-per-address", paramLabel = "N", order = 16,
@@ -272,10 +273,21 @@ final class Cli {
     void registrationsPerAddress(String value) {
       Limits limits = settings.limits();
       settings = settings.withLimits(new Limits(limits.hashSlots(), limits.failedLoginsPerName(),
-          limits.failedLoginsPerAddress(), count("--registrations-per-address", value)));
+          limits.failedLoginsPerAddress(), count("--registrations-per-address", value),
+          limits.loginsPerName()));
     }
 
-    @Option(names = "--auth-config", paramLabel = "FILE", order = 17,
+    @Option(names = "--logins-per-name", paramLabel = "N", order = 17,
+        description = "successful logins a name makes before 429, then one a minute (default 10;"
+            + " 0 turns it off)")
+    void loginsPerName(String value) {
+      Limits limits = settings.limits();
+      settings = settings.withLimits(new Limits(limits.hashSlots(), limits.failedLoginsPerName(),
+          limits.failedLoginsPerAddress(), limits.registrationsPerAddress(),
+          count("--logins-per-name", value)));
+    }
+
+    @Option(names = "--auth-config", paramLabel = "FILE", order = 18,
         description = "stateless-auth settings as a .properties file with the keys AUTH_HEADER,"
             + " DEFAULT_AUTH_TYPE, DEFAULT_TOKEN_TYPE, ADD_CONTEXT_PROCESSOR, REALM,"
             + " MAX_TOKEN_LENGTH")
@@ -293,7 +305,7 @@ final class Cli {
       }
     }
 
-    @Option(names = "--auth-cache-size", paramLabel = "N", order = 18,
+    @Option(names = "--auth-cache-size", paramLabel = "N", order = 19,
         description = "tokens whose authentication is kept in memory (default 10000; 0 turns"
             + " the cache off)")
     void authCacheSize(String value) {
@@ -301,7 +313,7 @@ final class Cli {
           integer("--auth-cache-size", value, 0, 10_000_000), settings.authCache().timeToLive()));
     }
 
-    @Option(names = "--auth-cache-ttl", paramLabel = "DURATION", order = 19,
+    @Option(names = "--auth-cache-ttl", paramLabel = "DURATION", order = 20,
         description = "how long an authentication is kept (default 60s)")
     void authCacheTtl(String value) {
       settings = settings.withAuthCache(new CacheSize(

@@ -41,9 +41,10 @@ import org.flywaydb.core.api.output.MigrateResult;
  * <p>A failure that says the database cannot serve now (locked past the busy timeout, read-only,
  * unreachable, past a timeout; see {@link SqlFailures}) is thrown as {@link DatabaseUnavailable},
  * answered 503, logged once a minute at most; it retires every pooled connection, so that the
- * service resumes by itself when the database is back. Any other failure is a {@link
- * DatabaseException}, answered 500. A connection whose work failed is closed, never reused:
- * closing rolls back what it left open.
+ * service resumes by itself when the database is back. A statement refused for its data
+ * (SQLState class 22) is an {@link ApiError} 400, and its connection goes back to the pool. Any
+ * other failure is a {@link DatabaseException}, answered 500. A connection whose work failed
+ * otherwise is closed, never reused: closing rolls back what it left open.
  *
  * <p>It also holds the {@link RevocationChannel} through which the instances sharing the database
  * tell each other of revoked tokens: PostgreSQL notifications, or on SQLite a log table (created
@@ -208,6 +209,7 @@ final class Database implements AutoCloseable {
         .baselineOnMigrate(true)
         .baselineVersion(baseline)
         .baselineDescription(LegacySchema.DESCRIPTION)
+        .javaMigrations(new NameKeysMigration())
         .load();
     MigrateResult result;
     try {
@@ -265,6 +267,11 @@ final class Database implements AutoCloseable {
       succeeded = true;
       return result;
     } catch (SQLException e) {
+      if (SqlFailures.invalidData(e)) {
+        // The request's data, not the connection: given back (the pool rolls back what is open).
+        succeeded = true;
+        throw ApiError.badRequest("The request holds a value the database cannot store");
+      }
       throw failure(e);
     } finally {
       if (succeeded) {

@@ -131,8 +131,10 @@ final class ExampleServer implements AutoCloseable {
   /** The routes, authenticated by {@code manager}. */
   private static Router routes(Settings settings, UserStore users, TokenStore tokens,
       StatelessAuthManager manager, AdminRoutes adminRoutes, Clock clock) {
+    // Logins waiting for a hash slot hold handler slots: half of them at most.
+    int hashQueue = Math.max(1, settings.workerThreads() / 2);
     PublicRoutes open = new PublicRoutes(new Accounts(users, tokens,
-        new Passwords(settings.passwordIterations()), settings.limits(), clock));
+        new Passwords(settings.passwordIterations()), settings.limits(), hashQueue, clock));
     AuthenticatedMemberRoutes members =
         new AuthenticatedMemberRoutes(new MemberRoutes(tokens), manager);
     AuthenticatedAdminRoutes admins = new AuthenticatedAdminRoutes(adminRoutes, manager);

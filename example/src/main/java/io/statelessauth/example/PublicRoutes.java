@@ -2,6 +2,7 @@ package io.statelessauth.example;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.Map;
 
 /**
@@ -32,12 +33,12 @@ final class PublicRoutes {
   }
 
   /**
-   * The address the connection comes from, which the throttles count by. Behind a reverse proxy
-   * every client has the proxy's address; the service does not trust {@code X-Forwarded-For},
-   * which any client can send.
+   * The address the connection comes from, which the throttles count by ({@link ClientAddress}).
+   * Behind a reverse proxy every client has the proxy's address; the service does not trust
+   * {@code X-Forwarded-For}, which any client can send.
    */
-  private static String clientAddress(HttpExchange exchange) {
-    return exchange.getRemoteAddress().getAddress().getHostAddress();
+  private static InetAddress clientAddress(HttpExchange exchange) {
+    return exchange.getRemoteAddress().getAddress();
   }
 
   /**

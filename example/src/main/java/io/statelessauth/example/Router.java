@@ -1,26 +1,41 @@
 package io.statelessauth.example;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Sends each request to the handler registered for its exact path and method.
  *
  * <p>The JDK's server matches contexts by path prefix ({@code /user} would also take
- * {@code /users}), so the service registers this one handler at {@code /} and matches here:
- * an unknown path answers 404, a known path with another method 405 with {@code Allow}, a
- * body over {@link Json#MAX_BODY_BYTES} 413 and closes the connection. {@code HEAD} is served by
- * the {@code GET} handler of the path, whose {@link Json} answer then sends the headers only.
+ * {@code /users}), so the service registers this one handler at {@code /} and matches here, on
+ * the path as the client sent it: a path with a percent-encoded octet (which no route has, so
+ * that {@code /%61dmin/users} and {@code /admin%2Fusers} never reach {@code /admin/users}) or an
+ * absolute-form target ({@code GET http://host/path}) answers 400, an unknown path 404, a known
+ * path with another method 405 with {@code Allow}. {@code HEAD} is served by the {@code GET}
+ * handler of the path, whose {@link Json} answer then sends the headers only.
+ *
+ * <p>The body is read whole (at most {@link Json#MAX_BODY_BYTES}) before a handler slot is taken,
+ * so that a client that sends its body slowly holds a reading thread, never a slot; the JDK's
+ * server closes a request that has not all arrived within its limit ({@link
+ * ServerProperties#MAX_REQUEST_TIME}), body included. A {@code Content-Length} that is not plain
+ * digits, sent twice, or sent with {@code Transfer-Encoding} answers 400 before the body is read,
+ * and a body over the limit 413; both close the connection, since the rest of the body is still
+ * on it.
  *
  * <p>At most {@link #Router(int) a set number} of handlers run at once (the database work is
  * bounded with them); a request that finds them all busy waits up to {@link #SLOT_WAIT} for one,
@@ -29,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>An {@link ApiError} from a handler answers with its status (and {@code Retry-After} when it
  * has one), a {@link DatabaseUnavailable} 503 with {@code Retry-After} (the database logs it); any
- * other exception answers 500 and is logged. Every exchange is closed when its handler returns.
+ * other exception answers 500 and is logged through a {@link FailureLog}, so that a client who
+ * can make requests fail cannot flood the log. Every exchange is closed when its handler returns.
  */
 final class Router implements HttpHandler {
 
@@ -38,8 +54,13 @@ final class Router implements HttpHandler {
   /** How long a request waits for a free handler slot before it answers 503. */
   static final Duration SLOT_WAIT = Duration.ofSeconds(5);
 
+  private static final Pattern PLAIN_DIGITS = Pattern.compile("[0-9]+");
+  /** More digits than this are a length over any limit (and could overflow a {@code long}). */
+  private static final int MAX_LENGTH_DIGITS = 18;
+
   private final Map<String, Map<String, HttpHandler>> routes = new HashMap<>();
   private final Semaphore slots;
+  private final FailureLog failures = new FailureLog(LOG, Clock.systemUTC());
 
   /** A router that runs any number of handlers at once. */
   Router() {
@@ -65,9 +86,9 @@ final class Router implements HttpHandler {
     try {
       dispatch(exchange);
     } catch (ApiError e) {
-      if (e.status() == 413) {
-        // The unread body stays on the connection, so the server closes it: say so, or the
-        // client would send its next request on a connection that is about to go away.
+      if (e.closesConnection() && exchange.getResponseCode() == -1) {
+        // The unread body stays on the connection: close it, and say so, or the client would
+        // send its next request on a connection that is about to go away.
         exchange.getResponseHeaders().set("Connection", "close");
       }
       if (e.retryAfterSeconds() >= 0 && exchange.getResponseCode() == -1) {
@@ -80,8 +101,8 @@ final class Router implements HttpHandler {
       }
       answer(exchange, e.code(), e.fullMsg());
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "Request " + exchange.getRequestMethod() + " "
-          + exchange.getRequestURI().getPath() + " failed", e);
+      failures.failed("Request " + exchange.getRequestMethod() + " "
+          + exchange.getRequestURI().getRawPath() + " failed", e);
       answer(exchange, 500, "Internal server error");
     } finally {
       exchange.close();
@@ -89,7 +110,7 @@ final class Router implements HttpHandler {
   }
 
   private void dispatch(HttpExchange exchange) throws IOException {
-    Map<String, HttpHandler> byMethod = routes.get(exchange.getRequestURI().getPath());
+    Map<String, HttpHandler> byMethod = routes.get(rawPath(exchange.getRequestURI()));
     if (byMethod == null) {
       Json.sendError(exchange, 404, "Not found");
       return;
@@ -101,15 +122,48 @@ final class Router implements HttpHandler {
       Json.sendError(exchange, 405, "Method not allowed");
       return;
     }
-    if (declaredLength(exchange) > Json.MAX_BODY_BYTES) {
+    if (declaredLength(exchange.getRequestHeaders()) > Json.MAX_BODY_BYTES) {
       throw ApiError.payloadTooLarge();
     }
+    readBody(exchange);
     acquireSlot();
     try {
       handler.handle(exchange);
     } finally {
       slots.release();
     }
+  }
+
+  /**
+   * The path of {@code target} as the client sent it: 400 for an absolute-form target or a
+   * percent-encoded octet. The JDK's {@code getPath()} would decode {@code %61} to {@code a} and
+   * {@code %2F} to {@code /}, so that a rule in a proxy in front that denies {@code /admin} is
+   * walked past.
+   */
+  private static String rawPath(URI target) {
+    if (target.isAbsolute() || target.getRawAuthority() != null || target.getRawPath() == null) {
+      throw ApiError.badRequest("The request target must be a path, such as /whoami");
+    }
+    String path = target.getRawPath();
+    if (path.indexOf('%') >= 0) {
+      throw ApiError.badRequest("The path must not be percent-encoded");
+    }
+    return path;
+  }
+
+  /**
+   * Reads the whole body, before the request takes a slot, and gives it to the handler from
+   * memory. A client that stalls holds this thread until the server's request time runs out and
+   * the server closes the connection (the read then fails, and nothing is answered).
+   *
+   * @throws ApiError 413 when the body is longer than {@link Json#MAX_BODY_BYTES}
+   */
+  private static void readBody(HttpExchange exchange) throws IOException {
+    byte[] body = exchange.getRequestBody().readNBytes(Json.MAX_BODY_BYTES + 1);
+    if (body.length > Json.MAX_BODY_BYTES) {
+      throw ApiError.payloadTooLarge();
+    }
+    exchange.setStreams(new ByteArrayInputStream(body), null);
   }
 
   private void acquireSlot() {
@@ -132,13 +186,26 @@ final class Router implements HttpHandler {
     return String.join(", ", methods);
   }
 
-  private static long declaredLength(HttpExchange exchange) {
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    try {
-      return length == null ? 0 : Long.parseLong(length.trim());
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest("Malformed Content-Length");
+  /**
+   * The body length the request declares: 0 without {@code Content-Length}. RFC 9110 allows
+   * digits only; the JDK's server takes anything {@code Long.parseLong} takes, such as {@code +31},
+   * and would read a body of that length, so that a proxy in front that reads the field otherwise
+   * could be made to pass a second request inside the body. A value sent twice, or beside
+   * {@code Transfer-Encoding} (RFC 9112 §6.3), is refused too.
+   *
+   * @throws ApiError 400, closing the connection, for any of these
+   */
+  private static long declaredLength(Headers headers) {
+    List<String> lengths = headers.get("Content-Length");
+    if (lengths == null) {
+      return 0;
     }
+    if (lengths.size() != 1 || headers.containsKey("Transfer-Encoding")
+        || !PLAIN_DIGITS.matcher(lengths.get(0)).matches()) {
+      throw ApiError.malformedRequest("Content-Length must be one number, digits only");
+    }
+    String digits = lengths.get(0);
+    return digits.length() > MAX_LENGTH_DIGITS ? Long.MAX_VALUE : Long.parseLong(digits);
   }
 
   /** Answers with an error, unless the handler already sent its response headers. */

@@ -182,8 +182,8 @@ record Settings(
 
   /**
    * How much the service takes before it refuses: concurrent password hashing (beyond it, 503),
-   * and failed logins and registrations per client address and per name (beyond them, 429). A
-   * count of 0 turns that throttle off.
+   * failed logins and registrations per client address and per name, and successful logins per
+   * name (beyond them, 429). A count of 0 turns that throttle off.
    *
    * @param hashSlots how many passwords may be hashed at once
    * @param failedLoginsPerName failed logins one name may take, then one more every
@@ -192,12 +192,15 @@ record Settings(
    *     {@link #ADDRESS_REFILL}
    * @param registrationsPerAddress registrations one client address may make, then one more every
    *     {@link #REGISTRATION_REFILL}
+   * @param loginsPerName successful logins one name may make, then one more every {@link
+   *     #LOGIN_REFILL}
    */
   record Limits(
       int hashSlots,
       int failedLoginsPerName,
       int failedLoginsPerAddress,
-      int registrationsPerAddress) {
+      int registrationsPerAddress,
+      int loginsPerName) {
 
     /** How often a name regains one failed login. */
     static final Duration NAME_REFILL = Duration.ofMinutes(1);
@@ -205,14 +208,18 @@ record Settings(
     static final Duration ADDRESS_REFILL = Duration.ofSeconds(6);
     /** How often a client address regains one registration. */
     static final Duration REGISTRATION_REFILL = Duration.ofMinutes(6);
+    /** How often a name regains one successful login. */
+    static final Duration LOGIN_REFILL = Duration.ofMinutes(1);
 
     /**
      * One password hashed at a time per core but one (so that a core stays free for the token
      * routes; one on a single core); 5 failed logins per name, 20 per client address, 10
-     * registrations per client address.
+     * registrations per client address, 10 successful logins per name (people log in from
+     * several devices).
      */
     static Limits defaults() {
-      return new Limits(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 5, 20, 10);
+      return new Limits(
+          Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 5, 20, 10, 10);
     }
   }
 

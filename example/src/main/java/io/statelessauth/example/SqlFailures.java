@@ -46,6 +46,16 @@ final class SqlFailures {
     return next != null && unavailable(next, sqlite);
   }
 
+  /**
+   * Whether the database refused {@code failure}'s statement for the data it was given (SQLState
+   * class 22, such as PostgreSQL's refusal of a NUL in a string): the request's fault, answered
+   * 400, on a connection that is still sound.
+   */
+  static boolean invalidData(SQLException failure) {
+    String state = failure.getSQLState();
+    return state != null && state.startsWith("22");
+  }
+
   /** Whether SQLite refused {@code failure}'s work because another connection held the lock. */
   static boolean sqliteBusy(SQLException failure) {
     return (failure.getErrorCode() & 0xff) == SQLITE_BUSY;

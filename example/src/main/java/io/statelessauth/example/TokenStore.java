@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,10 @@ final class TokenStore {
   static final String ACCESS = "access";
   /** The token type of {@code PUT /refresh_token}. */
   static final String REFRESH = "refresh";
+  /** The most sessions (families) a user keeps; a login beyond them ends the oldest. */
+  static final int MAX_SESSIONS = 10;
+  /** The most pairs one revoking transaction deletes when it may have many to delete. */
+  static final int BATCH = 1_000;
 
   private final Database database;
   private final Revocations revocations;
@@ -59,10 +64,14 @@ final class TokenStore {
   /**
    * Issues a new pair to {@code username} in a new family, beside the pairs the user already
    * holds (one family per login), and drops the user's pairs and consumed tokens that have
-   * expired.
+   * expired. A user keeps at most {@value #MAX_SESSIONS} sessions: when this login starts one
+   * more, the oldest are ended (at most {@value #BATCH} of them at a time, for a database made
+   * before the bound), and every cache forgets their tokens. The user's row is locked first, so
+   * that concurrent logins of one user count the sessions one after the other.
    */
   IssuedTokens issue(String username) {
-    return database.transaction(connection -> {
+    return revocations.transaction((connection, revoked) -> {
+      database.lockUser(connection, username);
       long now = now();
       try (PreparedStatement delete = connection.prepareStatement(
           "DELETE FROM token_pairs WHERE username = ?"
@@ -78,9 +87,43 @@ final class TokenStore {
         delete.setLong(2, now);
         delete.executeUpdate();
       }
-      return insertPair(connection, username, UUID.randomUUID().toString(),
+      IssuedTokens issued = insertPair(connection, username, UUID.randomUUID().toString(),
           now + sessionMaxAge.toSeconds());
+      for (String family : sessionsBeyondTheBound(connection, username)) {
+        deletePairs(connection, "family_id", family, revoked);
+      }
+      return issued;
     });
+  }
+
+  /** The oldest families of {@code username} beyond {@value #MAX_SESSIONS}, {@value #BATCH} at most. */
+  private static List<String> sessionsBeyondTheBound(Connection connection, String username)
+      throws SQLException {
+    int sessions;
+    try (PreparedStatement count = connection.prepareStatement(
+        "SELECT COUNT(DISTINCT family_id) FROM token_pairs WHERE username = ?")) {
+      count.setString(1, username);
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        sessions = row.getInt(1);
+      }
+    }
+    List<String> oldest = new ArrayList<>();
+    if (sessions <= MAX_SESSIONS) {
+      return oldest;
+    }
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT family_id FROM token_pairs WHERE username = ? GROUP BY family_id"
+            + " ORDER BY MIN(session_expires_at), family_id LIMIT ?")) {
+      select.setString(1, username);
+      select.setInt(2, Math.min(sessions - MAX_SESSIONS, BATCH));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          oldest.add(rows.getString(1));
+        }
+      }
+    }
+    return oldest;
   }
 
   /**
@@ -171,18 +214,37 @@ final class TokenStore {
         (connection, revoked) -> deletePairs(connection, "id", token.pairId(), revoked) == 1);
   }
 
-  /** Revokes every pair of the family {@code familyId}: a refresh token of it was replayed. */
+  /**
+   * Revokes every pair of the family {@code familyId}: a refresh token of it was replayed. Each
+   * transaction revokes at most {@value #BATCH} pairs, so that none holds the write lock for long.
+   */
   int revokeFamily(String familyId) {
-    return revocations.transaction(
-        (connection, revoked) -> deletePairs(connection, "family_id", familyId, revoked));
+    int revoked = 0;
+    int batch;
+    do {
+      batch = revocations.transaction(
+          (connection, hashes) -> deletePairBatch(connection, "family_id", familyId, hashes));
+      revoked += batch;
+    } while (batch == BATCH);
+    return revoked;
   }
 
   /**
-   * Deletes the user and every pair, consumed token and role of theirs. The user's row is locked
-   * first, so that no pair can be issued to them between the statement that revokes their pairs
-   * (and collects the hashes to forget) and the one that deletes the user.
+   * Deletes the user and every pair, consumed token and role of theirs. Their pairs and consumed
+   * tokens go first, {@value #BATCH} in each transaction, so that no transaction holds the write
+   * lock for long however many the user has; then, in one transaction, the user's row is locked,
+   * the pairs issued meanwhile are revoked, and the user is deleted, so that no pair issued
+   * between the statement that revokes their pairs (and collects the hashes to forget) and the one
+   * that deletes the user escapes.
    */
   boolean deleteUser(String username) {
+    while (revocations.transaction((connection, revoked) ->
+        deletePairBatch(connection, "username", username, revoked)) == BATCH) {
+      // the next batch
+    }
+    while (database.run(connection -> deleteConsumedBatch(connection, username)) == BATCH) {
+      // the next batch
+    }
     return revocations.transaction((connection, revoked) -> {
       if (!database.lockUser(connection, username)) {
         return false;
@@ -196,17 +258,41 @@ final class TokenStore {
     });
   }
 
+  /** Deletes at most {@value #BATCH} pairs whose {@code column} is {@code value}; see {@link #deletePairs}. */
+  private static int deletePairBatch(Connection connection, String column, String value,
+      List<String> revoked) throws SQLException {
+    return deleteReturningHashes(connection, "DELETE FROM token_pairs WHERE id IN (SELECT id FROM"
+        + " token_pairs WHERE " + column + " = ? LIMIT " + BATCH + ")", value, revoked);
+  }
+
+  /** Deletes at most {@value #BATCH} of the consumed refresh tokens of {@code username}. */
+  private static int deleteConsumedBatch(Connection connection, String username)
+      throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement(
+        "DELETE FROM consumed_refresh_tokens WHERE refresh_hash IN (SELECT refresh_hash FROM"
+            + " consumed_refresh_tokens WHERE username = ? LIMIT " + BATCH + ")")) {
+      delete.setString(1, username);
+      return delete.executeUpdate();
+    }
+  }
+
   /**
    * Deletes the pairs whose {@code column} is {@code value}, adding the hashes of both tokens of
    * each to {@code revoked}; returns how many pairs it deleted.
    */
   private static int deletePairs(Connection connection, String column, String value,
       List<String> revoked) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM token_pairs WHERE "
-        + column + " = ? RETURNING access_hash, refresh_hash")) {
-      delete.setString(1, value);
+    return deleteReturningHashes(connection,
+        "DELETE FROM token_pairs WHERE " + column + " = ?", value, revoked);
+  }
+
+  private static int deleteReturningHashes(Connection connection, String delete, String value,
+      List<String> revoked) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(delete + " RETURNING access_hash, refresh_hash")) {
+      statement.setString(1, value);
       int deleted = 0;
-      try (ResultSet rows = delete.executeQuery()) {
+      try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           revoked.add(rows.getString(1));
           revoked.add(rows.getString(2));

@@ -33,13 +33,18 @@ final class UserStore {
     this.revocations = revocations;
   }
 
-  /** Adds a user; {@code false} when the name is taken. */
+  /**
+   * Adds a user with their {@link Names#key}; {@code false} when the name, or one that looks the
+   * same, is taken. One statement decides, so that of concurrent registrations one wins.
+   */
   boolean create(String username, String passwordHash) {
     return database.run(connection -> {
       try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO users (username, password_hash) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+          "INSERT INTO users (username, password_hash, name_key) VALUES (?, ?, ?)"
+              + " ON CONFLICT DO NOTHING")) {
         insert.setString(1, username);
         insert.setString(2, passwordHash);
+        insert.setString(3, Names.key(username));
         return insert.executeUpdate() == 1;
       }
     });

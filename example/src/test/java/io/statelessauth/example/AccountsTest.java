@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AccountsTest {
 
-  private static final String ADDRESS = "192.0.2.1";
+  private static final InetAddress ADDRESS = InetAddresses.of("192.0.2.1");
 
   @TempDir Path folder;
 
@@ -29,7 +30,7 @@ class AccountsTest {
     UserStore users = new UserStore(database, TestSettings.revocations(database));
     TokenStore tokens = new TokenStore(database, TestSettings.revocations(database),
         new MutableClock(), Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30));
-    accounts = new Accounts(users, tokens, new Passwords(1_000), TestSettings.UNLIMITED,
+    accounts = new Accounts(users, tokens, new Passwords(1_000), TestSettings.UNLIMITED, 8,
         new MutableClock());
     accounts.register(new Credentials("alice", "correct horse"), ADDRESS);
   }

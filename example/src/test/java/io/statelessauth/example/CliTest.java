@@ -75,7 +75,7 @@ class CliTest {
         "--threads", "4", "--pbkdf2-iterations=700000", "--busy-timeout=30s",
         "--session-max-age", "7d", "--max-connections=100", "--hash-slots", "3",
         "--failed-logins-per-name=6", "--failed-logins-per-address", "30",
-        "--registrations-per-address=0", "--db-timeout", "2s");
+        "--registrations-per-address=0", "--db-timeout", "2s", "--logins-per-name", "12");
 
     assertEquals("0.0.0.0", settings.host());
     assertEquals(9000, settings.port());
@@ -87,7 +87,7 @@ class CliTest {
     assertEquals(Duration.ofSeconds(30), settings.busyTimeout());
     assertEquals(Duration.ofDays(7), settings.sessionMaxAge());
     assertEquals(100, settings.maxConnections());
-    assertEquals(new Settings.Limits(3, 6, 30, 0), settings.limits());
+    assertEquals(new Settings.Limits(3, 6, 30, 0, 12), settings.limits());
     assertEquals(Duration.ofSeconds(2), settings.databaseTimeout());
   }
 
@@ -99,7 +99,7 @@ class CliTest {
         "--db-timeout", "--busy-timeout", "--access-ttl", "--refresh-ttl", "--session-max-age",
         "--threads", "--max-connections", "--pbkdf2-iterations", "--hash-slots",
         "--failed-logins-per-name", "--failed-logins-per-address", "--registrations-per-address",
-        "--auth-config", "--auth-cache-size", "--auth-cache-ttl", "--admin", "--revoke-admin",
+        "--logins-per-name", "--auth-config", "--auth-cache-size", "--auth-cache-ttl", "--admin", "--revoke-admin",
         "--demo", "--help"}) {
       assertTrue(help.contains(flag + " ") || help.contains(flag + "="), flag + " in\n" + help);
     }

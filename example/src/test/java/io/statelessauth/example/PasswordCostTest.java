@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PasswordCostTest {
 
   private static final String PASSWORD = "correct horse battery staple";
-  private static final String ADDRESS = "192.0.2.7";
+  private static final InetAddress ADDRESS = InetAddresses.of("192.0.2.7");
 
   @TempDir Path folder;
 
@@ -44,7 +45,7 @@ class PasswordCostTest {
     TokenStore tokens = new TokenStore(database, TestSettings.revocations(database),
         new MutableClock(), Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30));
     return new Accounts(new UserStore(database, TestSettings.revocations(database)), tokens,
-        new Passwords(configured, counting), TestSettings.UNLIMITED, new MutableClock());
+        new Passwords(configured, counting), TestSettings.UNLIMITED, 8, new MutableClock());
   }
 
   private long iterationsOf(Runnable attempt) {

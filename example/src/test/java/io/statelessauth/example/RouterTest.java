@@ -1,6 +1,7 @@
 package io.statelessauth.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -14,12 +15,17 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import io.statelessauth.testsupport.LogCapture;
+import io.statelessauth.testsupport.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +52,8 @@ class RouterTest {
         })
         .route("GET", "/broken", exchange -> {
           throw new IllegalStateException("bug");
-        });
+        })
+        .route("GET", "/admin/users", exchange -> Json.send(exchange, 200, Map.of("admin", true)));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", router);
     server.start();
@@ -196,5 +203,109 @@ class RouterTest {
       busy.stop(0);
       threads.shutdownNow();
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/%61dmin/users", "/admin%2Fusers", "/admin%2fusers", "/%2Fadmin/users",
+      "/admin/%75sers", "/%74aken", "/%2e/admin/users"})
+  void aPercentEncodedPathIs400AndReachesNoRoute(String path) throws Exception {
+    RawHttp.Response response = RawHttp.exchange(port(), RawHttp.get(path));
+
+    assertEquals(400, response.status(), response.body());
+    assertEquals("{\"error\":\"The path must not be percent-encoded\"}", response.body());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://evil/admin/users", "http://localhost/taken",
+      "HTTP://evil/admin/users", "//evil/admin/users"})
+  void anAbsoluteFormTargetIs400(String target) throws Exception {
+    RawHttp.Response response = RawHttp.exchange(port(), RawHttp.get(target));
+
+    assertEquals(400, response.status(), response.body());
+    assertEquals("{\"error\":\"The request target must be a path, such as /whoami\"}",
+        response.body());
+  }
+
+  @Test
+  void thePlainPathStillReachesItsRoute() throws Exception {
+    assertEquals(200, RawHttp.exchange(port(), RawHttp.get("/admin/users")).status());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+31", "+0", "-0"})
+  void aContentLengthThatIsNotPlainDigitsIs400AndTheRestOfTheConnectionIsNeverRead(String length)
+      throws Exception {
+    String body = "{\"username\":\"a\",\"password\":\"b\"}"; // 31 bytes
+    String smuggled = "DELETE /echo HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    String request = "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+        + length + "\r\n\r\n" + body + smuggled;
+
+    String everything = RawHttp.everything(port(), request.getBytes(StandardCharsets.ISO_8859_1));
+
+    assertTrue(everything.startsWith("HTTP/1.1 400 "), everything);
+    assertTrue(everything.contains("Content-Length must be one number, digits only"), everything);
+    assertEquals(1, everything.split("HTTP/1.1 ", -1).length - 1,
+        "one answer, then the connection was closed: " + everything);
+  }
+
+  @Test
+  void aContentLengthSentTwiceOrBesideTransferEncodingIs400() throws Exception {
+    String twice = "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n"
+        + "Content-Length: 2\r\n\r\n{}";
+    String withChunks = "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 7\r\n"
+        + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+
+    for (String request : List.of(twice, withChunks)) {
+      RawHttp.Response response = RawHttp.exchange(port(), request);
+      assertEquals(400, response.status(), request);
+      assertEquals("close", response.header("Connection"));
+    }
+  }
+
+  @Test
+  void aPlainContentLengthIsRead() throws Exception {
+    try (RawHttp http = new RawHttp(port())) {
+      String body = "{\"username\": \"alice\", \"password\": \"x\"}";
+      assertEquals(200, http.exchange(RawHttp.request("POST", "/echo", body)).status());
+      assertTrue(http.isOpen());
+      assertEquals(200, http.exchange("DELETE /echo HTTP/1.1\r\nHost: localhost\r\n"
+          + "Content-Length: 0\r\n\r\n").status(), "the connection is kept");
+    }
+  }
+
+  @Test
+  void failuresAreLoggedAtMostTenAMinute() throws Exception {
+    try (LogCapture log = LogCapture.of(Router.class.getName(), Level.ALL)) {
+      for (int i = 0; i < 50; i++) {
+        assertEquals(500, send("GET", "/broken", BodyPublishers.noBody()).statusCode());
+      }
+
+      int logged = log.records().size();
+      assertTrue(logged >= 1 && logged <= FailureLog.PER_INTERVAL, "logged " + logged);
+    }
+  }
+
+  @Test
+  void theFailuresNotLoggedAreCountedInTheNextLineLogged() {
+    MutableClock clock = new MutableClock();
+    try (LogCapture log = LogCapture.of("failure-log-test", Level.ALL)) {
+      FailureLog failures = new FailureLog(System.getLogger("failure-log-test"), clock);
+      for (int i = 0; i < 25; i++) {
+        failures.failed("failed " + i, new IllegalStateException("bug"));
+      }
+      assertEquals(FailureLog.PER_INTERVAL, log.records().size());
+
+      clock.advance(FailureLog.INTERVAL);
+      failures.failed("failed again", new IllegalStateException("bug"));
+
+      assertEquals(FailureLog.PER_INTERVAL + 1, log.records().size());
+      assertEquals("failed again (15 more failed requests were not logged)",
+          log.records().get(FailureLog.PER_INTERVAL).getMessage());
+      assertFalse(log.records().get(0).getThrown() == null, "each line logged has its trace");
+    }
+  }
+
+  private static int port() {
+    return server.getAddress().getPort();
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statelessauth.SecretTokens;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -228,6 +229,99 @@ class StoresTest {
 
     assertEquals(Set.copyOf(hashes(phone, laptop)), Set.copyOf(forgotten));
     assertEquals(4, forgotten.size());
+  }
+
+  @Test
+  void anEleventhLoginEndsTheOldestSessionAndTheCacheForgetsIt() {
+    List<IssuedTokens> logins = new ArrayList<>();
+    for (int i = 0; i < TokenStore.MAX_SESSIONS; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      logins.add(tokens.issue("alice"));
+    }
+    assertEquals(List.of(), forgotten);
+
+    clock.advance(Duration.ofSeconds(1));
+    IssuedTokens eleventh = tokens.issue("alice");
+
+    assertEquals(hashes(logins.get(0)), forgotten, "the oldest session, and only it");
+    assertTrue(tokens.find(logins.get(0).accessToken(), TokenStore.ACCESS).isEmpty());
+    assertTrue(tokens.find(logins.get(1).refreshToken(), TokenStore.REFRESH).isPresent());
+    assertTrue(tokens.find(eleventh.accessToken(), TokenStore.ACCESS).isPresent());
+  }
+
+  @Test
+  void aRotatedSessionCountsOnceAndKeepsItsPlaceByItsLogin() {
+    IssuedTokens oldest = tokens.issue("alice");
+    for (int i = 0; i < TokenStore.MAX_SESSIONS - 1; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      tokens.issue("alice");
+    }
+    clock.advance(Duration.ofSeconds(1));
+    IssuedTokens rotated = tokens.rotate(
+        tokens.find(oldest.refreshToken(), TokenStore.REFRESH).orElseThrow()).orElseThrow();
+    forgotten.clear();
+
+    tokens.issue("alice");
+
+    assertTrue(tokens.find(rotated.accessToken(), TokenStore.ACCESS).isEmpty(),
+        "the session of the first login is the oldest, however recently it rotated");
+  }
+
+  @Test
+  void deletingAUserWithManyPairsRevokesThemInTransactionsOfABatchEach() throws SQLException {
+    int pairs = 2 * TokenStore.BATCH + 500;
+    seedPairs("alice", pairs);
+    List<Integer> remainingWhenForgotten = new CopyOnWriteArrayList<>();
+    CacheInvalidator cache = new CacheInvalidator();
+    List<String> seen = new ArrayList<>();
+    cache.bind(hash -> {
+      if (seen.size() % (2 * TokenStore.BATCH) == 0) {
+        remainingWhenForgotten.add(pairsOf("alice"));
+      }
+      seen.add(hash);
+    }, () -> { });
+    TokenStore batched = new TokenStore(database, new Revocations(database, cache), clock,
+        Duration.ofHours(1), Duration.ofDays(365), Duration.ofDays(400));
+
+    assertTrue(batched.deleteUser("alice"));
+
+    assertEquals(2 * pairs, seen.size(), "every token forgotten");
+    assertEquals(List.of(pairs - TokenStore.BATCH, pairs - 2 * TokenStore.BATCH, 0),
+        remainingWhenForgotten, "each batch committed (and forgotten) before the next began");
+    assertTrue(users.find("alice").isEmpty());
+  }
+
+  private void seedPairs(String username, int count) {
+    database.transaction(connection -> {
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO token_pairs (id, username, access_hash, refresh_hash, access_expires_at,"
+              + " refresh_expires_at, family_id, session_expires_at)"
+              + " VALUES (?, ?, ?, ?, 4102444800, 4102444800, ?, 4102444800)")) {
+        for (int i = 0; i < count; i++) {
+          insert.setString(1, "seeded-" + i);
+          insert.setString(2, username);
+          insert.setString(3, "access-" + i);
+          insert.setString(4, "refresh-" + i);
+          insert.setString(5, "family-" + i);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  private int pairsOf(String username) {
+    return database.run(connection -> {
+      try (PreparedStatement count = connection.prepareStatement(
+          "SELECT COUNT(*) FROM token_pairs WHERE username = ?")) {
+        count.setString(1, username);
+        try (ResultSet row = count.executeQuery()) {
+          row.next();
+          return row.getInt(1);
+        }
+      }
+    });
   }
 
   @Test

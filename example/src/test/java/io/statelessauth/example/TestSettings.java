@@ -11,7 +11,7 @@ final class TestSettings {
   private TestSettings() {}
 
   /** No throttling, and a hash slot for every client a test runs at once. */
-  static final Limits UNLIMITED = new Limits(64, 0, 0, 0);
+  static final Limits UNLIMITED = new Limits(64, 0, 0, 0, 0);
 
   /**
    * The defaults on a free port over the SQLite file {@code database}, hashing passwords with

@@ -1,24 +1,29 @@
 package io.statelessauth.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statelessauth.example.ServiceClient.Response;
 import io.statelessauth.example.Settings.Limits;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +39,7 @@ class ThrottleTest {
   @TempDir Path folder;
 
   private final MutableClock clock = new MutableClock();
+  private Database database;
 
   private ExampleServer start(Limits limits) throws Exception {
     return ExampleServer.start(
@@ -49,7 +55,7 @@ class ThrottleTest {
   @Test
   void aNameThatFailedTooOftenAnswers429UntilItRegainsAnAttemptEvenForTheRightPassword()
       throws Exception {
-    try (ExampleServer server = start(new Limits(4, 3, 0, 0))) {
+    try (ExampleServer server = start(new Limits(4, 3, 0, 0, 0))) {
       ServiceClient client = new ServiceClient(server.uri());
       assertEquals(201, client.register("alice", PASSWORD).status());
       for (int i = 0; i < 3; i++) {
@@ -70,7 +76,7 @@ class ThrottleTest {
 
   @Test
   void unknownNamesAreThrottledLikeKnownOnesSoThe429RevealsNothing() throws Exception {
-    try (ExampleServer server = start(new Limits(4, 2, 0, 0))) {
+    try (ExampleServer server = start(new Limits(4, 2, 0, 0, 0))) {
       ServiceClient client = new ServiceClient(server.uri());
       for (int i = 0; i < 2; i++) {
         assertEquals(401, client.createToken("nobody", "wrong password").status());
@@ -82,7 +88,7 @@ class ThrottleTest {
 
   @Test
   void anAddressThatFailedTooOftenAnswers429ForEveryName() throws Exception {
-    try (ExampleServer server = start(new Limits(4, 0, 5, 0))) {
+    try (ExampleServer server = start(new Limits(4, 0, 5, 0, 0))) {
       ServiceClient client = new ServiceClient(server.uri());
       assertEquals(201, client.register("carol", PASSWORD).status());
       for (int i = 0; i < 5; i++) {
@@ -98,7 +104,7 @@ class ThrottleTest {
 
   @Test
   void anAddressThatRegisteredTooOftenAnswers429AndTakenNamesCountToo() throws Exception {
-    try (ExampleServer server = start(new Limits(4, 0, 0, 3))) {
+    try (ExampleServer server = start(new Limits(4, 0, 0, 3, 0))) {
       ServiceClient client = new ServiceClient(server.uri());
       assertEquals(201, client.register("dave", PASSWORD).status());
       assertEquals(409, client.register("dave", PASSWORD).status());
@@ -114,7 +120,7 @@ class ThrottleTest {
 
   @Test
   void aRefusedRequestNeitherHashesNorCountsAsAnotherFailure() throws Exception {
-    try (ExampleServer server = start(new Limits(4, 1, 0, 0))) {
+    try (ExampleServer server = start(new Limits(4, 1, 0, 0, 0))) {
       ServiceClient client = new ServiceClient(server.uri());
       assertEquals(401, client.createToken("gina", "wrong password").status());
       for (int i = 0; i < 10; i++) {
@@ -128,52 +134,141 @@ class ThrottleTest {
   }
 
   @Test
-  void loginsBeyondTheHashSlotsAnswer503AtOnceWithRetryAfter(@TempDir Path own)
+  void aLoginWaitsForAHashSlotAndAnotherNamesLoginGoesBeforeTheSameNamesNext(@TempDir Path own)
       throws Exception {
-    CountDownLatch hashing = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Passwords blocking = new Passwords(1_000, (password, salt, iterations) -> {
-      hashing.countDown();
-      await(release);
+    List<String> hashed = Collections.synchronizedList(new ArrayList<>());
+    Semaphore turns = new Semaphore(0);
+    Passwords oneAtATurn = new Passwords(1_000, (password, salt, iterations) -> {
+      hashed.add(password);
+      await(turns);
       return Passwords.Pbkdf2.JDK.derive(password, salt, iterations);
     });
-    Accounts accounts = accounts(own, blocking, new Limits(1, 0, 0, 0));
-    ExecutorService thread = Executors.newSingleThreadExecutor();
+    Accounts accounts = accounts(own, oneAtATurn, new Limits(1, 0, 0, 0, 0), 4);
+    ExecutorService threads = Executors.newFixedThreadPool(3);
     try {
-      Future<?> first = thread.submit(() -> {
-        assertThrows(ApiError.class, () -> accounts.login(new Credentials("henry", PASSWORD), "a"));
-      });
-      assertTrue(hashing.await(10, TimeUnit.SECONDS));
+      Future<ApiError> first = threads.submit(() -> assertThrows(ApiError.class,
+          () -> accounts.login(new Credentials("henry", "henry's first"), address("192.0.2.1"))));
+      Thread.sleep(200);
+      Future<ApiError> again = threads.submit(() -> assertThrows(ApiError.class,
+          () -> accounts.login(new Credentials("henry", "henry's second"), address("192.0.2.2"))));
+      Thread.sleep(200);
+      Future<ApiError> other = threads.submit(() -> assertThrows(ApiError.class,
+          () -> accounts.login(new Credentials("ida", "ida's only"), address("192.0.2.3"))));
+      Thread.sleep(200);
+      turns.release(3);
 
-      ApiError busy = assertThrows(ApiError.class,
-          () -> accounts.login(new Credentials("ida", PASSWORD), "b"));
-      ApiError busyRegistration = assertThrows(ApiError.class,
-          () -> accounts.register(new Credentials("ida", PASSWORD), "b"));
-
-      assertEquals(503, busy.status());
-      assertEquals(1, busy.retryAfterSeconds());
-      assertEquals(503, busyRegistration.status());
-      release.countDown();
-      first.get(10, TimeUnit.SECONDS);
+      assertEquals(401, first.get(10, TimeUnit.SECONDS).status());
+      assertEquals(401, other.get(10, TimeUnit.SECONDS).status(), "waited instead of a 503");
+      assertEquals(401, again.get(10, TimeUnit.SECONDS).status());
+      assertEquals(List.of("henry's first", "ida's only", "henry's second"), hashed,
+          "one hash per name at a time, and the queue is first come, first served");
     } finally {
-      release.countDown();
-      thread.shutdownNow();
+      turns.release(100);
+      threads.shutdownNow();
     }
+  }
+
+  @Test
+  void aNameThatCannotExistIs401BeforeAnyThrottleOrLookup(@TempDir Path own) throws Exception {
+    AtomicInteger hashes = new AtomicInteger();
+    Passwords counting = new Passwords(1_000, (password, salt, iterations) -> {
+      hashes.incrementAndGet();
+      return Passwords.Pbkdf2.JDK.derive(password, salt, iterations);
+    });
+    Accounts accounts = accounts(own, counting, new Limits(1, 1, 1, 0, 0), 1);
+    database.close();
+    for (String name : List.of("nul\u0000name", "", " alice", "alice\u00a0smith", "eve\ud800",
+        "n".repeat(65), "tab\tname")) {
+      for (int i = 0; i < 3; i++) {
+        ApiError refused = assertThrows(ApiError.class,
+            () -> accounts.login(new Credentials(name, PASSWORD), address("192.0.2.9")));
+        assertEquals(401, refused.status(), name);
+        assertEquals("Invalid username or password", refused.getMessage());
+      }
+    }
+    assertEquals(0, hashes.get(), "nothing hashed, and the closed database never asked");
+  }
+
+  @Test
+  void failuresFromOneIpv6NetworkAreCountedTogether() throws Exception {
+    Accounts accounts = accounts(folder, new Passwords(1_000), new Limits(4, 0, 3, 2, 0), 4);
+    for (String host : List.of("2001:db8:0:1::1", "2001:db8:0:1::2", "2001:db8:0:1:ffff::3")) {
+      assertEquals(401, assertThrows(ApiError.class, () -> accounts.login(
+          new Credentials("guess", "wrong password"), address(host))).status());
+    }
+
+    ApiError sameNetwork = assertThrows(ApiError.class, () -> accounts.login(
+        new Credentials("guess", "wrong password"), address("2001:db8:0:1:abcd::4")));
+    ApiError otherNetwork = assertThrows(ApiError.class, () -> accounts.login(
+        new Credentials("guess", "wrong password"), address("2001:db8:0:2::1")));
+
+    assertEquals(429, sameNetwork.status());
+    assertEquals(401, otherNetwork.status());
+    accounts.register(new Credentials("kim", PASSWORD), address("2001:db8:0:3::1"));
+    accounts.register(new Credentials("lee", PASSWORD), address("2001:db8:0:3::2"));
+    assertEquals(429, assertThrows(ApiError.class, () -> accounts.register(
+        new Credentials("max", PASSWORD), address("2001:db8:0:3::3"))).status(),
+        "registrations too");
+  }
+
+  @Test
+  void anIpv6ClientIsKeyedOnItsSlash64AndAnIpv4ClientOnItsAddress() {
+    assertEquals("2001:db8:0:1:0:0:0:0/64", ClientAddress.key(address("2001:db8:0:1:2:3:4:5")));
+    assertEquals(ClientAddress.key(address("2001:db8:0:1::1")),
+        ClientAddress.key(address("2001:db8:0:1:ffff:ffff:ffff:ffff")));
+    assertEquals("192.0.2.1", ClientAddress.key(address("192.0.2.1")));
+    assertEquals("192.0.2.1", ClientAddress.key(address("::ffff:192.0.2.1")));
+    assertNotEquals(ClientAddress.key(address("2001:db8:0:1::1")),
+        ClientAddress.key(address("2001:db8:0:2::1")));
+  }
+
+  @Test
+  void successfulLoginsPerNameAreThrottledToo() throws Exception {
+    try (ExampleServer server = start(new Limits(4, 0, 0, 0, 2))) {
+      ServiceClient client = new ServiceClient(server.uri());
+      assertEquals(201, client.register("nina", PASSWORD).status());
+      assertEquals(201, client.register("olga", PASSWORD).status());
+      assertEquals(201, client.createToken("nina", PASSWORD).status());
+      assertEquals(201, client.createToken("nina", PASSWORD).status());
+
+      assertTooMany(client.createToken("nina", PASSWORD), "60");
+      assertEquals(201, client.createToken("olga", PASSWORD).status(), "other names go on");
+
+      clock.advance(Limits.LOGIN_REFILL);
+      assertEquals(201, client.createToken("nina", PASSWORD).status());
+    }
+  }
+
+  @Test
+  void aKeyWhoseEventsAreAllRegainedIsDropped() {
+    Throttle throttle = new Throttle(2, Duration.ofSeconds(10), 100, clock);
+    throttle.record("k");
+    throttle.record("k");
+    throttle.record("j");
+    assertEquals(2, throttle.size());
+
+    clock.advance(Duration.ofSeconds(20));
+    throttle.record("new");
+
+    assertEquals(1, throttle.size(), "k and j regained everything and were dropped");
+    clock.advance(Duration.ofSeconds(10));
+    assertEquals(Optional.empty(), throttle.retryAfter("new"));
+    assertEquals(0, throttle.size());
   }
 
   @Test
   void aBusyServiceAnswers503AsJsonWithRetryAfterOverHttp() throws Exception {
     Response response;
-    try (ExampleServer server = start(new Limits(1, 0, 0, 0))) {
+    try (ExampleServer server = start(new Limits(1, 0, 0, 0, 0))) {
       ServiceClient client = new ServiceClient(server.uri());
       assertEquals(201, client.register("jack", PASSWORD).status());
       response = null;
-      // Hold the only slot with a login in flight, then ask again: one of the two finds it taken.
-      ExecutorService threads = Executors.newFixedThreadPool(8);
+      // One login hashes, eight wait (half the handler slots), and the others find the queue full.
+      ExecutorService threads = Executors.newFixedThreadPool(16);
       try {
         for (int round = 0; round < 50 && response == null; round++) {
           List<Callable<Response>> logins =
-              Collections.nCopies(8, () -> client.createToken("jack", PASSWORD));
+              Collections.nCopies(16, () -> client.createToken("jack", PASSWORD));
           List<Future<Response>> answers = threads.invokeAll(logins);
           for (Future<Response> answer : answers) {
             if (answer.get().status() == 503) {
@@ -185,7 +280,7 @@ class ThrottleTest {
         threads.shutdownNow();
       }
     }
-    assertNotNull(response, "eight logins at once never met a taken slot");
+    assertNotNull(response, "sixteen logins at once never met a full queue");
     assertEquals("1", response.header("Retry-After"));
     assertEquals("Server busy, try again later", response.json().get("error").textValue());
   }
@@ -223,17 +318,29 @@ class ThrottleTest {
     assertEquals(Optional.empty(), throttle.retryAfter("k"), "never more than the burst regained");
   }
 
-  private Accounts accounts(Path own, Passwords passwords, Limits limits) throws SQLException {
-    Database database = TestSettings.database(own.resolve("slots.db"), 2);
+  private Accounts accounts(Path own, Passwords passwords, Limits limits, int hashQueue)
+      throws SQLException {
+    database = TestSettings.database(own.resolve("accounts.db"), 2);
     UserStore users = new UserStore(database, TestSettings.revocations(database));
     TokenStore tokens = new TokenStore(database, TestSettings.revocations(database), clock,
         Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30));
-    return new Accounts(users, tokens, passwords, limits, clock);
+    return new Accounts(users, tokens, passwords, limits, hashQueue, clock);
   }
 
-  private static void await(CountDownLatch latch) {
+  @AfterEach
+  void closeDatabase() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private static InetAddress address(String literal) {
+    return InetAddresses.of(literal);
+  }
+
+  private static void await(Semaphore turns) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      turns.tryAcquire(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -50,7 +51,7 @@ class UnicodeNamesTest {
     assertEquals(400, register.status());
     assertEquals("'username' is not valid Unicode (a lone surrogate)",
         register.json().get("error").textValue());
-    assertEquals(400, login.status());
+    assertEquals(401, login.status(), "a name that cannot exist is a wrong name");
   }
 
   @Test
@@ -82,11 +83,54 @@ class UnicodeNamesTest {
   @ValueSource(strings = {
       "zero\\u200bwidth", "bidi\\u202eoverride", "soft\\u00adhyphen", "bom\\ufeff",
       "line\\u2028separator", "private\\ue000use", "unassigned\\u0378", "nul\\u0000",
-      "tab\\tname", " leading", "trailing ", "\\u00a0nbsp", "\\u3000ideographic", "en-space\\u2002"})
+      "tab\\tname", " leading", "trailing ", "\\u00a0nbsp", "\\u3000ideographic", "en-space\\u2002",
+      "alice\\u00a0smith", "alice\\u2009smith", "alice\\u3000smith", "alice  smith",
+      "nul\\u0000inside", "del\\u007fname", "c1\\u0085control"})
   void invisibleControlAndSurroundingSpaceCharactersAreRefusedInNewNames(String username) {
     Response response = post("/user", username, PASSWORD);
 
     assertEquals(400, response.status(), username);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"nul\\u0000name", "alice\\u00a0smith", "\\u0000", "tab\\tname"})
+  void aLoginWithANameThatCannotExistIs401LikeAnyWrongName(String username) {
+    Response response = post("/create_token", username, PASSWORD);
+
+    assertEquals(401, response.status(), username);
+    assertEquals("Invalid username or password", response.json().get("error").textValue());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "alice, Alice",
+      "bobby, \\uff42\\uff4f\\uff42\\uff42\\uff59",
+      "carla, \\u0441\\u0430rla",
+      "dave smith, DAVE SMITH",
+      "ellie, e11ie",
+      "ingrid, \\u0456ngr\\u0456d",
+      "mike, rnike"})
+  void aNameThatLooksLikeARegisteredOneIsRefused(String first, String lookAlike) {
+    assertEquals(201, post("/user", first, PASSWORD).status(), first);
+
+    Response second = post("/user", lookAlike, PASSWORD);
+
+    assertEquals(409, second.status(), lookAlike);
+    assertEquals("Username already taken", second.json().get("error").textValue());
+  }
+
+  @Test
+  void theNameAUserChoseIsTheNameTheySee() {
+    assertEquals(201, post("/user", "Zo\\u00eb \\u00c5ngstr\\u00f6m", PASSWORD).status());
+
+    Response login = post("/create_token", "Zo\\u00eb \\u00c5ngstr\\u00f6m", PASSWORD);
+    String access = ServiceClient.pair(login).access();
+    client.secrets().add(access);
+
+    assertEquals("Zo\u00eb \u00c5ngstr\u00f6m",
+        client.bearer("GET", "/whoami", access).json().get("my_username").textValue());
+    assertEquals(401, post("/create_token", "zo\\u00eb \\u00e5ngstr\\u00f6m", PASSWORD).status(),
+        "a look-alike is another name: it does not log in");
   }
 
   @Test
@@ -101,9 +145,7 @@ class UnicodeNamesTest {
     for (String username : new String[] {"m".repeat(65), ""}) {
       Response response = post("/user", username, PASSWORD);
       assertEquals(400, response.status(), username);
-      assertEquals("'username' must be 1 to 64 characters without white space around it and"
-          + " without control, format, separator, private-use or unassigned characters",
-          response.json().get("error").textValue());
+      assertEquals(Names.RULES, response.json().get("error").textValue());
     }
   }
 }
