@@ -147,6 +147,23 @@ class TestKitTest {
   }
 
   @Test
+  void theRequestBodyIsClosedWithTheResponseAsTheServerClosesIt() {
+    List<String> reads = new ArrayList<>();
+
+    TestRequest.post("/").body("payload").send(exchange -> {
+      respond(exchange, 200, "done");
+      try {
+        exchange.getRequestBody().read();
+        reads.add("read");
+      } catch (IOException e) {
+        reads.add(e.getMessage());
+      }
+    });
+
+    assertEquals(List.of("Stream is closed"), reads);
+  }
+
+  @Test
   void aRequestSentTwiceGetsTwoExchanges() {
     TestRequest request = TestRequest.post("/").body("once");
 
