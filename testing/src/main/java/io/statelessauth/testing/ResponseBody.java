@@ -3,6 +3,7 @@ package io.statelessauth.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Objects;
 
 /**
  * The response body stream of a {@link TestExchange}, keeping every byte written and the JDK
@@ -68,6 +69,7 @@ final class ResponseBody extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
+    Objects.checkFromIndexSize(off, len, b.length);
     if (len == 0) {
       return;
     }

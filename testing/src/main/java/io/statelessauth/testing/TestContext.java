@@ -10,12 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The root context of a {@link TestExchange}: the handler it runs and the exchange's attributes. */
+/** The root context of a {@link TestExchange}: the handler and filters it runs, and the exchange's attributes. */
 final class TestContext extends HttpContext {
   private final Map<String, Object> attributes = new HashMap<>();
-  private final List<Filter> filters = new ArrayList<>();
-  HttpHandler handler;
+  private final List<Filter> filters;
+  private HttpHandler handler;
   private Authenticator authenticator;
+
+  TestContext(HttpHandler handler, List<Filter> filters) {
+    this.handler = handler;
+    this.filters = new ArrayList<>(filters);
+  }
 
   @Override
   public HttpHandler getHandler() {

@@ -1,5 +1,6 @@
 package io.statelessauth.testing;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -53,16 +55,18 @@ public final class TestExchange extends HttpExchange {
   private Headers afterSending;
   private InputStream in;
   private OutputStream out;
+  private HttpHandler handler;
+  private List<Filter> filters = List.of();
   private TestContext context;
   private int status = -1;
   private boolean closed;
   private boolean connectionDropped;
   private Exception failure;
 
-  TestExchange(String method, URI uri, Headers requestHeaders, byte[] body) {
+  TestExchange(String method, URI uri, ReadOnlyHeaders requestHeaders, byte[] body) {
     this.method = method;
     this.uri = uri;
-    this.requestHeaders = new ReadOnlyHeaders(requestHeaders);
+    this.requestHeaders = requestHeaders;
     this.requestBody = new RequestBody(body);
     this.in = requestBody;
     this.out = responseBody;
@@ -90,22 +94,33 @@ public final class TestExchange extends HttpExchange {
 
   /** What the handler has answered on this exchange so far, as a client would see it. */
   public TestResponse response() {
-    return new TestResponse(status, responseHeaders, responseBody.bytes(),
+    return new TestResponse(status, TestResponse.copy(responseHeaders), responseBody.bytes(),
         responseBody.finished(), connectionDropped, failure);
   }
 
-  /** Runs {@code handler} here and returns the response; an exception drops an unfinished response. */
-  TestResponse serve(HttpHandler handler) {
-    context().handler = handler;
+  /**
+   * Runs {@code filters} and then {@code handler} here, as a context of them does, and returns the
+   * response; an exception drops an unfinished response.
+   */
+  TestResponse serve(List<Filter> filters, HttpHandler handler) {
+    this.handler = handler;
+    this.filters = filters;
     try {
-      handler.handle(this);
+      if (filters.isEmpty()) {
+        handler.handle(this);
+      } else {
+        new Filter.Chain(filters, handler).doFilter(this);
+      }
     } catch (Exception e) {
       failure = e;
       if (!responseBody.finished()) {
         connectionDropped = true;
       }
     }
-    return response();
+    // Served once: the response may keep the headers, which no one changes any more (a handler that
+    // sent them gets a copy from getResponseHeaders()).
+    return new TestResponse(status, responseHeaders, responseBody.bytes(), responseBody.finished(),
+        connectionDropped, failure);
   }
 
   @Override
@@ -139,7 +154,10 @@ public final class TestExchange extends HttpExchange {
     return method;
   }
 
-  /** The root context ({@code /}) of a server that is not there: {@code getServer()} is {@code null}. */
+  /**
+   * The root context ({@code /}) of a server that is not there: the handler and filters that {@link
+   * TestRequest#send} runs (none for an exchange served by hand), and {@code getServer()} {@code null}.
+   */
   @Override
   public HttpContext getHttpContext() {
     return context();
@@ -147,7 +165,7 @@ public final class TestExchange extends HttpExchange {
 
   private TestContext context() {
     if (context == null) {
-      context = new TestContext();
+      context = new TestContext(handler, filters);
     }
     return context;
   }

@@ -23,6 +23,8 @@ public final class TestRequest {
   private final URI uri;
   private final Headers headers = new Headers();
   private byte[] body = new byte[0];
+  /** What every exchange of this request reads, made once for all of them until the request changes. */
+  private ReadOnlyHeaders sent;
 
   private TestRequest(String method, String path) {
     this.method = requireToken(method, "method");
@@ -73,6 +75,7 @@ public final class TestRequest {
       throw new IllegalArgumentException("The value of header " + name + " holds a line break");
     }
     headers.add(name, trim(value));
+    sent = null;
     return this;
   }
 
@@ -89,6 +92,7 @@ public final class TestRequest {
   /** Sets the body to a copy of {@code bytes}. */
   public TestRequest body(byte[] bytes) {
     this.body = bytes.clone();
+    sent = null;
     return this;
   }
 
@@ -99,8 +103,7 @@ public final class TestRequest {
    * handler, is thrown on.
    */
   public TestResponse send(HttpHandler handler) {
-    Objects.requireNonNull(handler, "handler");
-    return exchange().serve(handler);
+    return exchange().serve(List.of(), Objects.requireNonNull(handler, "handler"));
   }
 
   /**
@@ -108,8 +111,7 @@ public final class TestRequest {
    * exchange of this request, and returns its response.
    */
   public TestResponse send(Filter filter, HttpHandler handler) {
-    Filter.Chain chain = new Filter.Chain(List.of(filter), Objects.requireNonNull(handler, "handler"));
-    return exchange().serve(chain::doFilter);
+    return exchange().serve(List.of(Objects.requireNonNull(filter, "filter")), Objects.requireNonNull(handler, "handler"));
   }
 
   /**
@@ -117,12 +119,15 @@ public final class TestRequest {
    * exchange again and again after {@link TestExchange#reset()} in a benchmark.
    */
   public TestExchange exchange() {
-    Headers requestHeaders = new Headers();
-    requestHeaders.putAll(headers);
-    if (body.length > 0 && !requestHeaders.containsKey("Content-Length")) {
-      requestHeaders.set("Content-Length", Integer.toString(body.length));
+    if (sent == null) {
+      Headers requestHeaders = new Headers();
+      requestHeaders.putAll(headers);
+      if (body.length > 0 && !requestHeaders.containsKey("Content-Length")) {
+        requestHeaders.set("Content-Length", Integer.toString(body.length));
+      }
+      sent = new ReadOnlyHeaders(requestHeaders);
     }
-    return new TestExchange(method, uri, requestHeaders, body);
+    return new TestExchange(method, uri, sent, body);
   }
 
   @Override

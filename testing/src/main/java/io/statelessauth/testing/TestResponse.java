@@ -2,6 +2,8 @@ package io.statelessauth.testing;
 
 import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,16 +29,17 @@ import java.util.TreeMap;
  */
 public final class TestResponse {
   private final int status;
-  private final Headers headers = new Headers();
+  private final Headers headers;
   private final byte[] body;
   private final boolean complete;
   private final boolean connectionDropped;
   private final Exception failure;
 
+  /** Keeps {@code headers} and {@code body}, which the caller no longer changes. */
   TestResponse(int status, Headers headers, byte[] body, boolean complete, boolean connectionDropped,
       Exception failure) {
     this.status = status;
-    headers.forEach((name, values) -> this.headers.put(name, List.copyOf(values)));
+    this.headers = headers;
     this.body = body;
     this.complete = complete;
     this.connectionDropped = connectionDropped;
@@ -56,7 +59,7 @@ public final class TestResponse {
   /** Every value of the response header {@code name} (in any case), in order; empty if none. */
   public List<String> headers(String name) {
     List<String> values = headers.get(name);
-    return values == null ? List.of() : values;
+    return values == null ? List.of() : Collections.unmodifiableList(values);
   }
 
   /** The bytes of the body written. */
@@ -88,6 +91,13 @@ public final class TestResponse {
    */
   public Optional<Exception> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  /** A copy of {@code headers} that later changes to them do not reach. */
+  static Headers copy(Headers headers) {
+    Headers copy = new Headers();
+    headers.forEach((name, values) -> copy.put(name, new ArrayList<>(values)));
+    return copy;
   }
 
   /** Every response header by name, for a comparison; names as the server writes them. */

@@ -110,10 +110,17 @@ class TestKitTest {
       }
     };
 
-    TestResponse response = TestRequest.get("/").send(filter, exchange -> {
-      calls.add("handler");
-      respond(exchange, 200, "ok");
-    });
+    HttpHandler handler = new HttpHandler() {
+      @Override
+      public void handle(HttpExchange exchange) throws IOException {
+        calls.add("handler");
+        assertEquals(List.of(filter), exchange.getHttpContext().getFilters());
+        assertSame(this, exchange.getHttpContext().getHandler());
+        respond(exchange, 200, "ok");
+      }
+    };
+
+    TestResponse response = TestRequest.get("/").send(filter, handler);
 
     assertEquals(List.of("filter", "handler"), calls);
     assertEquals("ok", response.bodyText());
