@@ -10,14 +10,9 @@ import java.util.function.BiFunction;
 
 /** Request headers a handler can read but not change, as the server's are. */
 final class ReadOnlyHeaders extends Headers {
+  /** A copy of {@code headers}, each list of values immutable, so that {@code get} hands them out as they are. */
   ReadOnlyHeaders(Headers headers) {
     headers.forEach((name, values) -> super.put(name, List.copyOf(values)));
-  }
-
-  @Override
-  public List<String> get(Object key) {
-    List<String> values = super.get(key);
-    return values == null ? null : Collections.unmodifiableList(values);
   }
 
   @Override

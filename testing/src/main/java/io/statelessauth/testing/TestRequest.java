@@ -16,7 +16,8 @@ import java.util.Objects;
  *
  * <p>The request reaches the handler as the JDK's {@code HttpServer} would hand it over: header
  * values trimmed of spaces and control characters at both ends, a body announced by its {@code
- * Content-Length}, request headers that the handler cannot change.
+ * Content-Length}, request headers that the handler cannot change. Once built, a request may be sent
+ * from several threads at once; building it is for one thread.
  */
 public final class TestRequest {
   private final String method;
@@ -24,7 +25,7 @@ public final class TestRequest {
   private final Headers headers = new Headers();
   private byte[] body = new byte[0];
   /** What every exchange of this request reads, made once for all of them until the request changes. */
-  private ReadOnlyHeaders sent;
+  private volatile ReadOnlyHeaders sent;
 
   private TestRequest(String method, String path) {
     this.method = requireToken(method, "method");

@@ -146,11 +146,14 @@ class TestKitTest {
 
   @Test
   void requestHeadersCannotBeChangedByTheHandler() {
-    TestResponse response = TestRequest.get("/").bearer("t").send(exchange -> {
-      exchange.getRequestHeaders().set("Authorization", "Bearer forged");
-    });
+    TestRequest request = TestRequest.get("/").bearer("t");
 
-    assertTrue(response.failure().orElseThrow() instanceof UnsupportedOperationException);
+    TestResponse replaced = request.send(exchange -> exchange.getRequestHeaders().set("Authorization", "Bearer forged"));
+    TestResponse added = request.send(exchange -> exchange.getRequestHeaders().get("Authorization").add("Bearer forged"));
+
+    assertTrue(replaced.failure().orElseThrow() instanceof UnsupportedOperationException);
+    assertTrue(added.failure().orElseThrow() instanceof UnsupportedOperationException);
+    assertEquals("GET / Bearer t ", request.send(ECHO).bodyText());
   }
 
   @Test
