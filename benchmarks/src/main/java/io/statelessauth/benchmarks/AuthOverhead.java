@@ -2,6 +2,9 @@ package io.statelessauth.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;
 import io.statelessauth.benchmarks.app.Accounts;
+import io.statelessauth.testing.TestExchange;
+import io.statelessauth.testing.TestRequest;
+import io.statelessauth.testing.TestResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -21,12 +24,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One authenticated {@code GET /secret} through each path, on an {@link InMemoryExchange} and
+ * One authenticated {@code GET /secret} through each path, on the test kit's in-memory {@link
+ * TestExchange} (one per request kind, {@link TestExchange#reset() reset} before each request) and
  * {@code HashMap} loaders, so that only the authentication path is measured; the unknown-token
- * refusal (401) through the hand-written and generated paths; and the 0.2 routes: optional (with a
- * token, and anonymous without one), one that requires a role, and a manager with a cache. Each method returns the status, and
- * {@link #checkEveryPath()} makes sure every path answers as it should (the two refusals with the same
- * headers and body length) before anything is timed.
+ * refusal (401) through the hand-written and generated paths; the 0.2 routes: optional (with a
+ * token, and anonymous without one), one that requires a role, and a manager with a cache; and the
+ * generated path as a user's test runs it, through {@link TestRequest#send}. Each method returns the
+ * status, and {@link #checkEveryPath()} makes sure every path answers as it should (the two refusals
+ * with the same headers and body) before anything is timed.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,9 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class AuthOverhead {
-  private final InMemoryExchange authorized = new InMemoryExchange("Bearer " + Accounts.validToken());
-  private final InMemoryExchange unknownToken = new InMemoryExchange("Bearer " + Accounts.unknownToken());
-  private final InMemoryExchange anonymous = new InMemoryExchange();
+  private final TestRequest authorizedRequest = TestRequest.get("/secret").bearer(Accounts.validToken());
+  private final TestExchange authorized = authorizedRequest.exchange();
+  private final TestExchange unknownToken = TestRequest.get("/secret").bearer(Accounts.unknownToken()).exchange();
+  private final TestExchange anonymous = TestRequest.get("/secret").exchange();
 
   private HttpHandler bare;
   private HttpHandler handWritten;
@@ -64,9 +70,6 @@ public class AuthOverhead {
     generatedCached = paths.generatedCached();
     generatedOptional = paths.generatedOptional();
     generatedWithRole = paths.generatedWithRole();
-    for (InMemoryExchange exchange : new InMemoryExchange[] {authorized, unknownToken, anonymous}) {
-      exchange.recordBody(true);
-    }
     Answer greeting = answer(bare, authorized);
     for (HttpHandler path : new HttpHandler[] {handWritten, generated, reflective, filter, generatedCached,
         generatedOptional, generatedWithRole}) {
@@ -79,8 +82,9 @@ public class AuthOverhead {
       throw new IllegalStateException("the hand-written refusal answered " + refusal.status);
     }
     expect(generated, unknownToken, refusal);
-    for (InMemoryExchange exchange : new InMemoryExchange[] {authorized, unknownToken, anonymous}) {
-      exchange.recordBody(false);
+    TestResponse throughKit = authorizedRequest.send(generated);
+    if (throughKit.status() != greeting.status || !Arrays.equals(throughKit.body(), greeting.body)) {
+      throw new IllegalStateException("the test kit's request answered " + throughKit);
     }
   }
 
@@ -138,6 +142,15 @@ public class AuthOverhead {
     return serve(filter, authorized);
   }
 
+  /**
+   * The generated wrapper as a user's test calls it: {@code TestRequest.send}, with a new exchange and
+   * a new {@code TestResponse} per request.
+   */
+  @Benchmark
+  public int throughTestKit() {
+    return authorizedRequest.send(generated).status();
+  }
+
   /** The hand-written path refusing an unknown token with 401. */
   @Benchmark
   public int handWrittenUnknownToken() throws IOException {
@@ -150,7 +163,7 @@ public class AuthOverhead {
     return serve(generated, unknownToken);
   }
 
-  private static int serve(HttpHandler handler, InMemoryExchange exchange) throws IOException {
+  private static int serve(HttpHandler handler, TestExchange exchange) throws IOException {
     exchange.reset();
     handler.handle(exchange);
     return exchange.getResponseCode();
@@ -159,17 +172,18 @@ public class AuthOverhead {
   /** What a path answered: status, response headers and body. */
   private record Answer(int status, Map<String, List<String>> headers, byte[] body) {}
 
-  /** Serves {@code exchange} once through {@code handler}; it must close the exchange. */
-  private static Answer answer(HttpHandler handler, InMemoryExchange exchange) throws IOException {
+  /** Serves {@code exchange} once through {@code handler}; it must finish the response. */
+  private static Answer answer(HttpHandler handler, TestExchange exchange) throws IOException {
     int status = serve(handler, exchange);
-    if (!exchange.isClosed()) {
-      throw new IllegalStateException(handler + " did not close the exchange");
+    TestResponse response = exchange.response();
+    if (!response.complete()) {
+      throw new IllegalStateException(handler + " did not finish its response: " + response);
     }
-    return new Answer(status, new HashMap<>(exchange.getResponseHeaders()), exchange.body());
+    return new Answer(status, new HashMap<>(exchange.getResponseHeaders()), response.body());
   }
 
   /** Fails unless {@code handler} answers {@code expected}'s status and body, and its headers when it has any. */
-  private static void expect(HttpHandler handler, InMemoryExchange exchange, Answer expected) throws IOException {
+  private static void expect(HttpHandler handler, TestExchange exchange, Answer expected) throws IOException {
     Answer actual = answer(handler, exchange);
     boolean headersMatch = expected.headers.isEmpty() || expected.headers.equals(actual.headers);
     if (actual.status != expected.status || !Arrays.equals(actual.body, expected.body) || !headersMatch) {

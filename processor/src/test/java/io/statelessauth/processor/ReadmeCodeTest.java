@@ -8,27 +8,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's code is the code that runs: the quick start compiles as it is written (with the
- * imports its text lists) through the processor, and the "Testing a handler" block is the body of
- * the test that exists for it.
+ * The README's code is the code that runs: the quick start and "Testing a handler" compile as they
+ * are written (with the imports their text lists) through the processor, and the tests that
+ * "Testing a handler" shows pass.
  */
 class ReadmeCodeTest {
   private static final Path README = Path.of("..", "README.md");
-  private static final Path TESTING_A_HANDLER =
-      Path.of("..", "tests", "src", "test", "java", "io", "statelessauth", "tests", "TestingAHandlerTest.java");
   private static final Pattern FILE_MARKER = Pattern.compile("^// (\\w+)\\.java\\b.*$", Pattern.MULTILINE);
-  private static final Pattern IMPORT = Pattern.compile("`([\\w.]+(?:\\.\\*)?)`");
+  private static final Pattern IMPORT = Pattern.compile("`((?:static )?[\\w.]+(?:\\.\\*)?)`");
 
   /** The text of {@code section} ({@code ## <section>} up to the next {@code ## }). */
   private static String section(String section) throws IOException {
@@ -47,32 +50,41 @@ class ReadmeCodeTest {
     return text.substring(start, text.indexOf("\n```", start) + 1);
   }
 
-  @Test
-  void quickStartCompilesAsWrittenAndGeneratesItsClasses() throws IOException {
-    String section = section("Quick start");
-    String imports = section.substring(section.indexOf("(Imports:"), section.indexOf(".)") + 1);
+  /**
+   * Compiles the files of {@code section}'s java block (each begins with a {@code // Name.java}
+   * comment), with the imports its text lists, through the processor; they must be {@code names}.
+   */
+  private static Compilation compile(String section, List<String> names) throws IOException {
+    String text = section(section);
+    int importsAt = text.toLowerCase().indexOf("imports:");
+    assertTrue(importsAt >= 0, section + " lists its imports");
+    String imports = text.substring(importsAt, text.indexOf(")", importsAt));
     StringBuilder header = new StringBuilder();
     Matcher name = IMPORT.matcher(imports);
     while (name.find()) {
       header.append("import ").append(name.group(1)).append(";\n");
     }
-    String code = javaBlock(section);
+    String code = javaBlock(text);
     List<JavaFileObject> files = new ArrayList<>();
     Matcher marker = FILE_MARKER.matcher(code);
     List<Integer> starts = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    List<String> found = new ArrayList<>();
     while (marker.find()) {
       starts.add(marker.start());
-      names.add(marker.group(1));
+      found.add(marker.group(1));
     }
-    for (int i = 0; i < names.size(); i++) {
+    for (int i = 0; i < found.size(); i++) {
       int from = starts.get(i);
-      int to = i + 1 < names.size() ? starts.get(i + 1) : code.length();
-      files.add(JavaFileObjects.forSourceString(names.get(i), header + "\n" + code.substring(from, to)));
+      int to = i + 1 < found.size() ? starts.get(i + 1) : code.length();
+      files.add(JavaFileObjects.forSourceString(found.get(i), header + "\n" + code.substring(from, to)));
     }
-    assertEquals(List.of("Token", "User", "Tokens", "Users", "Api", "Main"), names);
+    assertEquals(names, found);
+    return javac().withProcessors(new StatelessAuthProcessor()).compile(files);
+  }
 
-    Compilation compilation = javac().withProcessors(new StatelessAuthProcessor()).compile(files);
+  @Test
+  void quickStartCompilesAsWrittenAndGeneratesItsClasses() throws IOException {
+    Compilation compilation = compile("Quick start", List.of("Token", "User", "Tokens", "Users", "Api", "Main"));
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("StatelessAuthManager");
@@ -80,17 +92,56 @@ class ReadmeCodeTest {
   }
 
   @Test
-  void testingAHandlerShowsTheCodeOfItsTest() throws IOException {
-    List<String> shown = lines(javaBlock(section("Testing a handler")));
-    List<String> test = lines(Files.readString(TESTING_A_HANDLER));
+  void testingAHandlerCompilesAsWrittenAndItsTestsPass() throws Exception {
+    Compilation compilation = compile("Testing a handler", List.of("Token", "User", "Tokens", "Users", "Api", "ApiTest"));
+    assertThat(compilation).succeededWithoutWarnings();
 
-    int at = test.indexOf(shown.get(0));
-    assertTrue(at >= 0, () -> "TestingAHandlerTest has no line " + shown.get(0));
-    assertEquals(shown, test.subList(at, Math.min(test.size(), at + shown.size())));
+    Class<?> test = new CompiledClasses(compilation).loadClass("ApiTest");
+    Constructor<?> constructor = test.getDeclaredConstructor();
+    constructor.setAccessible(true);
+    List<String> passed = new ArrayList<>();
+    for (Method method : test.getDeclaredMethods()) {
+      if (method.isAnnotationPresent(Test.class)) {
+        method.setAccessible(true);
+        try {
+          method.invoke(constructor.newInstance());
+        } catch (InvocationTargetException e) {
+          throw new AssertionError("README's ApiTest." + method.getName() + " failed", e.getCause());
+        }
+        passed.add(method.getName());
+      }
+    }
+    assertEquals(4, passed.size(), () -> "README's ApiTest ran " + passed);
   }
 
-  /** The non-blank lines of {@code text}, stripped of indentation. */
-  private static List<String> lines(String text) {
-    return text.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.toList());
+  /** The classes a compilation wrote, loaded in memory above this test's class path. */
+  private static final class CompiledClasses extends ClassLoader {
+    private final Map<String, JavaFileObject> classFiles = new HashMap<>();
+
+    CompiledClasses(Compilation compilation) {
+      super(ReadmeCodeTest.class.getClassLoader());
+      for (JavaFileObject file : compilation.generatedFiles()) {
+        if (file.getKind() == JavaFileObject.Kind.CLASS) {
+          String path = file.toUri().getPath();
+          String binaryName = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
+              path.length() - ".class".length()).replace('/', '.');
+          classFiles.put(binaryName, file);
+        }
+      }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      JavaFileObject file = classFiles.get(name);
+      if (file == null) {
+        throw new ClassNotFoundException(name);
+      }
+      try (InputStream in = file.openInputStream()) {
+        byte[] bytes = in.readAllBytes();
+        return defineClass(name, bytes, 0, bytes.length);
+      } catch (IOException e) {
+        throw new ClassNotFoundException(name, e);
+      }
+    }
   }
 }

@@ -6,39 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import io.statelessauth.AuthListener;
 import io.statelessauth.CurrentStatelessUser;
 import io.statelessauth.StatelessAuthConfig;
 import io.statelessauth.StatelessAuthError;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.statelessauth.testing.TestRequest;
+import io.statelessauth.testing.TestResponse;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The classes the real processor generated from this package, during this module's compilation
- * as a user's build runs it, serving a real HttpServer: the protected routes, the injected and
- * current user, and the README's request table.
+ * as a user's build runs it, answering requests sent with the test kit: the protected routes, the
+ * injected and current user, and the README's request table.
  */
 class EndToEndTest {
-  private static final Queue<String> EVENTS = new ConcurrentLinkedQueue<>();
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static HttpServer server;
-  private static URI base;
+  private final List<String> events = new ArrayList<>();
+  private Map<String, HttpHandler> routes;
 
-  @BeforeAll
-  static void start() throws IOException {
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+  @BeforeEach
+  void wire() {
     StatelessAuthManager manager =
         StatelessAuthManager.builder()
             .tokenLoader(new StoreTokens())
@@ -48,177 +39,167 @@ class EndToEndTest {
                 new AuthListener() {
                   @Override
                   public void onAuthorized(HttpExchange exchange, Object user) {
-                    EVENTS.add("authorized " + ((User) user).name());
+                    events.add("authorized " + ((User) user).name());
                   }
 
                   @Override
                   public void onUnauthorized(HttpExchange exchange, StatelessAuthError error) {
-                    EVENTS.add("unauthorized " + error.code());
+                    events.add("unauthorized " + error.code());
                   }
                 })
             .build();
     AuthenticatedSecretApi api = new AuthenticatedSecretApi(new SecretApi(), manager);
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/secret", api.secret());
-    server.createContext("/whoami", api.whoami());
-    server.createContext("/refresh", api.refresh());
-    server.createContext("/admin", api.admin());
-    server.createContext("/forbidden", api.forbidden());
-    server.createContext("/ping", new AuthenticatedPing(new Ping(), manager));
-    server.createContext(
-        "/after", exchange -> SecretApi.send(exchange, 200, String.valueOf(CurrentStatelessUser.get())));
-    server.start();
-    base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    routes = Map.of(
+        "/secret", api.secret(),
+        "/whoami", api.whoami(),
+        "/refresh", api.refresh(),
+        "/admin", api.admin(),
+        "/forbidden", api.forbidden(),
+        "/ping", new AuthenticatedPing(new Ping(), manager));
   }
 
-  @AfterAll
-  static void stop() {
-    server.stop(0);
-  }
-
-  private static HttpResponse<String> get(String path, String... authorization) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+  private TestResponse get(String path, String... authorization) {
+    TestRequest request = TestRequest.get(path);
     for (String value : authorization) {
       request.header("Authorization", value);
     }
-    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return request.send(routes.get(path));
   }
 
-  private static String challenge(HttpResponse<?> response) {
-    return response.headers().firstValue("WWW-Authenticate").orElse(null);
-  }
-
-  @Test
-  void validTokenReachesTheProtectedRoute() throws Exception {
-    HttpResponse<String> response = get("/secret", "Bearer alice-access");
-    assertEquals(200, response.statusCode());
-    assertEquals("{\"secret\": \"Stateless auth is awesome :O\"}", response.body());
+  private static String challenge(TestResponse response) {
+    return response.header("WWW-Authenticate");
   }
 
   @Test
-  void handlerGetsTheInjectedUserTheTypedCurrentUserAndTheExchangeAttribute() throws Exception {
-    HttpResponse<String> response = get("/whoami", "bearer   alice-access");
-    assertEquals("alice|alice|true|true", response.body());
+  void validTokenReachesTheProtectedRoute() {
+    TestResponse response = get("/secret", "Bearer alice-access");
+    assertEquals(200, response.status());
+    assertEquals("{\"secret\": \"Stateless auth is awesome :O\"}", response.bodyText());
   }
 
   @Test
-  void currentUserIsClearedOnceTheHandlerReturns() throws Exception {
-    assertEquals(200, get("/whoami", "Bearer alice-access").statusCode());
-    assertEquals("null", get("/after").body());
+  void handlerGetsTheInjectedUserTheTypedCurrentUserAndTheExchangeAttribute() {
+    TestResponse response = get("/whoami", "bearer   alice-access");
+    assertEquals("alice|alice|true|true", response.bodyText());
   }
 
   @Test
-  void httpHandlerClassIsServedThroughItsGeneratedHttpHandler() throws Exception {
-    assertEquals("pong", get("/ping", "Bearer alice-access").body());
-    assertEquals(401, get("/ping").statusCode());
+  void currentUserIsClearedOnceTheHandlerReturns() {
+    assertEquals(200, get("/whoami", "Bearer alice-access").status());
+    assertEquals(null, CurrentStatelessUser.get());
   }
 
   @Test
-  void missingHeaderGives401WithBareChallenge() throws Exception {
-    HttpResponse<String> response = get("/secret");
-    assertEquals(401, response.statusCode());
+  void httpHandlerClassIsServedThroughItsGeneratedHttpHandler() {
+    assertEquals("pong", get("/ping", "Bearer alice-access").bodyText());
+    assertEquals(401, get("/ping").status());
+  }
+
+  @Test
+  void missingHeaderGives401WithBareChallenge() {
+    TestResponse response = get("/secret");
+    assertEquals(401, response.status());
     assertEquals("Bearer realm=\"e2e\"", challenge(response));
-    assertEquals("{\"error\": \"Request error: Missing Authorization header\"}", response.body());
+    assertEquals("{\"error\": \"Request error: Missing Authorization header\"}", response.bodyText());
   }
 
   @Test
-  void foreignSchemeGives401WithBareChallenge() throws Exception {
-    HttpResponse<String> response = get("/secret", "Basic YWxpY2U6c2VjcmV0");
-    assertEquals(401, response.statusCode());
+  void foreignSchemeGives401WithBareChallenge() {
+    TestResponse response = get("/secret", "Basic YWxpY2U6c2VjcmV0");
+    assertEquals(401, response.status());
     assertEquals("Bearer realm=\"e2e\"", challenge(response));
   }
 
   @Test
-  void malformedCredentialsGive400InvalidRequest() throws Exception {
-    HttpResponse<String> response = get("/secret", "Bearer alice access");
-    assertEquals(400, response.statusCode());
+  void malformedCredentialsGive400InvalidRequest() {
+    TestResponse response = get("/secret", "Bearer alice access");
+    assertEquals(400, response.status());
     assertTrue(challenge(response).contains("error=\"invalid_request\""), challenge(response));
   }
 
   @Test
-  void twoAuthorizationHeadersGive400InvalidRequest() throws Exception {
-    HttpResponse<String> response = get("/secret", "Bearer alice-access", "Bearer alice-admin");
-    assertEquals(400, response.statusCode());
+  void twoAuthorizationHeadersGive400InvalidRequest() {
+    TestResponse response = get("/secret", "Bearer alice-access", "Bearer alice-admin");
+    assertEquals(400, response.status());
     assertTrue(challenge(response).contains("error=\"invalid_request\""), challenge(response));
   }
 
   @Test
-  void unknownTokenGives401InvalidToken() throws Exception {
-    HttpResponse<String> response = get("/secret", "Bearer nobody-knows-me");
-    assertEquals(401, response.statusCode());
+  void unknownTokenGives401InvalidToken() {
+    TestResponse response = get("/secret", "Bearer nobody-knows-me");
+    assertEquals(401, response.status());
     assertEquals(
         "Bearer realm=\"e2e\", error=\"invalid_token\", error_description=\"Invalid access token\"",
         challenge(response));
   }
 
   @Test
-  void expiredTokenGives401InvalidToken() throws Exception {
-    HttpResponse<String> response = get("/secret", "Bearer alice-expired");
-    assertEquals(401, response.statusCode());
-    assertEquals("{\"error\": \"Token error: access token expired\"}", response.body());
+  void expiredTokenGives401InvalidToken() {
+    TestResponse response = get("/secret", "Bearer alice-expired");
+    assertEquals(401, response.status());
+    assertEquals("{\"error\": \"Token error: access token expired\"}", response.bodyText());
   }
 
   @Test
-  void tokenWithoutTheRequiredScopeGives403InsufficientScope() throws Exception {
-    HttpResponse<String> response = get("/admin", "Bearer alice-access");
-    assertEquals(403, response.statusCode());
+  void tokenWithoutTheRequiredScopeGives403InsufficientScope() {
+    TestResponse response = get("/admin", "Bearer alice-access");
+    assertEquals(403, response.status());
     assertTrue(challenge(response).endsWith("scope=\"admin\""), challenge(response));
   }
 
   @Test
-  void tokenWithTheRequiredScopeIsLetThrough() throws Exception {
-    assertEquals("admin", get("/admin", "Bearer alice-admin").body());
+  void tokenWithTheRequiredScopeIsLetThrough() {
+    assertEquals("admin", get("/admin", "Bearer alice-admin").bodyText());
   }
 
   @Test
-  void refreshRouteAsksTheLoaderForRefreshTokensAndInjectsBothModels() throws Exception {
-    assertEquals("refresh token of alice", get("/refresh", "Bearer alice-refresh").body());
-    assertEquals(401, get("/refresh", "Bearer alice-access").statusCode());
-    assertEquals(401, get("/secret", "Bearer alice-refresh").statusCode());
+  void refreshRouteAsksTheLoaderForRefreshTokensAndInjectsBothModels() {
+    assertEquals("refresh token of alice", get("/refresh", "Bearer alice-refresh").bodyText());
+    assertEquals(401, get("/refresh", "Bearer alice-access").status());
+    assertEquals(401, get("/secret", "Bearer alice-refresh").status());
   }
 
   @Test
-  void tokenWhoseUserIsMissingGives500() throws Exception {
-    HttpResponse<String> response = get("/secret", "Bearer orphan-access");
-    assertEquals(500, response.statusCode());
+  void tokenWhoseUserIsMissingGives500() {
+    TestResponse response = get("/secret", "Bearer orphan-access");
+    assertEquals(500, response.status());
     assertEquals(null, challenge(response));
   }
 
   @Test
-  void inactiveUserGives401InvalidUser() throws Exception {
-    HttpResponse<String> response = get("/secret", "Bearer gone-access");
-    assertEquals(401, response.statusCode());
-    assertEquals("{\"error\": \"Token error: Invalid User\"}", response.body());
+  void inactiveUserGives401InvalidUser() {
+    TestResponse response = get("/secret", "Bearer gone-access");
+    assertEquals(401, response.status());
+    assertEquals("{\"error\": \"Token error: Invalid User\"}", response.bodyText());
   }
 
   @Test
-  void loadersOwnErrorIsAnsweredAsItIs() throws Exception {
-    HttpResponse<String> response = get("/secret", "Bearer " + StoreTokens.REVOKED);
-    assertEquals(401, response.statusCode());
-    assertEquals("{\"error\": \"Token error: Token revoked\"}", response.body());
+  void loadersOwnErrorIsAnsweredAsItIs() {
+    TestResponse response = get("/secret", "Bearer " + StoreTokens.REVOKED);
+    assertEquals(401, response.status());
+    assertEquals("{\"error\": \"Token error: Token revoked\"}", response.bodyText());
   }
 
   @Test
-  void loaderFailureGives500AndNeverEchoesTheToken() throws Exception {
-    HttpResponse<String> response = get("/secret", "Bearer " + StoreTokens.EXPLODING);
-    assertEquals(500, response.statusCode());
-    assertFalse(response.body().contains(StoreTokens.EXPLODING), response.body());
-    assertFalse(response.headers().map().toString().contains(StoreTokens.EXPLODING));
+  void loaderFailureGives500AndNeverEchoesTheToken() {
+    TestResponse response = get("/secret", "Bearer " + StoreTokens.EXPLODING);
+    assertEquals(500, response.status());
+    assertFalse(response.bodyText().contains(StoreTokens.EXPLODING), response.bodyText());
+    assertFalse(response.toString().contains(StoreTokens.EXPLODING), response.toString());
   }
 
   @Test
-  void errorThrownByTheHandlerBeforeItRespondsGoesToTheErrorHandler() throws Exception {
-    HttpResponse<String> response = get("/forbidden", "Bearer alice-access");
-    assertEquals(403, response.statusCode());
-    assertEquals("{\"error\": \"Scope error: Not yours\"}", response.body());
+  void errorThrownByTheHandlerBeforeItRespondsGoesToTheErrorHandler() {
+    TestResponse response = get("/forbidden", "Bearer alice-access");
+    assertEquals(403, response.status());
+    assertEquals("{\"error\": \"Scope error: Not yours\"}", response.bodyText());
   }
 
   @Test
-  void listenerHearsAuthorizedAndRefusedRequests() throws Exception {
-    EVENTS.clear();
+  void listenerHearsAuthorizedAndRefusedRequests() {
     get("/secret", "Bearer alice-access");
     get("/secret");
-    assertEquals(List.of("authorized alice", "unauthorized 401"), List.copyOf(EVENTS));
+    assertEquals(List.of("authorized alice", "unauthorized 401"), events);
   }
 
   @Test

@@ -3,50 +3,30 @@ package io.statelessauth.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import io.statelessauth.AuthListener;
 import io.statelessauth.StatelessAuthConfig;
 import io.statelessauth.StatelessAuthError;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.statelessauth.testing.TestRequest;
+import io.statelessauth.testing.TestResponse;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The 0.2 rows of README's request table through code the processor generated: optional routes,
- * roles, CORS preflights, and loaders that are interfaces given as lambdas.
+ * The 0.2 rows of README's request table through code the processor generated, sent with the test
+ * kit: optional routes, roles, CORS preflights, and loaders that are interfaces given as lambdas.
  */
 class OptionalRolesAndPreflightTest {
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final String ROLE_CHALLENGE =
       "Bearer realm=\"api\", error=\"insufficient_scope\", error_description=\"Insufficient role\"";
 
-  private final Queue<String> events = new ConcurrentLinkedQueue<>();
-  private HttpServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop(0);
-  }
+  private final List<String> events = new ArrayList<>();
+  private Map<String, HttpHandler> routes;
 
   /** Serves the generated handlers of {@link SecretApi} with the store's loaders and {@code config}. */
   private void serve(StatelessAuthConfig config) {
@@ -71,111 +51,107 @@ class OptionalRolesAndPreflightTest {
       }
     }).build();
     AuthenticatedSecretApi api = new AuthenticatedSecretApi(new SecretApi(), manager);
-    server.createContext("/greet", api.greet());
-    server.createContext("/staff", api.staff());
-    server.createContext("/secret", api.secret());
+    routes = Map.of("/greet", api.greet(), "/staff", api.staff(), "/secret", api.secret());
   }
 
-  private HttpResponse<String> send(String method, String path, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path));
+  private TestResponse send(String method, String path, String... headers) {
+    TestRequest request = TestRequest.method(method, path);
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    return CLIENT.send(request.method(method, HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return request.send(routes.get(path));
   }
 
-  private HttpResponse<String> get(String path, String... headers) throws Exception {
+  private TestResponse get(String path, String... headers) {
     return send("GET", path, headers);
   }
 
   // Optional routes
 
   @Test
-  void optionalRouteWithoutCredentialsRunsAnonymously() throws Exception {
+  void optionalRouteWithoutCredentialsRunsAnonymously() {
     serve(StatelessAuthConfig.defaults());
 
-    HttpResponse<String> response = get("/greet");
+    TestResponse response = get("/greet");
 
-    assertEquals(200, response.statusCode());
-    assertEquals("hello stranger|null", response.body());
-    assertEquals(List.of("anonymous"), List.copyOf(events));
+    assertEquals(200, response.status());
+    assertEquals("hello stranger|null", response.bodyText());
+    assertEquals(List.of("anonymous"), events);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"Basic YWxpY2U6c2VjcmV0", "Token alice-access", "  "})
-  void optionalRouteWithAForeignSchemeOrABlankHeaderRunsAnonymously(String authorization) throws Exception {
+  void optionalRouteWithAForeignSchemeOrABlankHeaderRunsAnonymously(String authorization) {
     serve(StatelessAuthConfig.defaults());
 
-    assertEquals("hello stranger|null", get("/greet", "Authorization", authorization).body());
+    assertEquals("hello stranger|null", get("/greet", "Authorization", authorization).bodyText());
   }
 
   @Test
-  void optionalRouteWithAValidTokenGreetsTheCallerByName() throws Exception {
+  void optionalRouteWithAValidTokenGreetsTheCallerByName() {
     serve(StatelessAuthConfig.defaults());
 
-    HttpResponse<String> response = get("/greet", "Authorization", "Bearer alice-access");
+    TestResponse response = get("/greet", "Authorization", "Bearer alice-access");
 
-    assertEquals(200, response.statusCode());
-    assertEquals("hello alice|" + Store.ALICE, response.body());
-    assertEquals(List.of("authorized alice"), List.copyOf(events));
+    assertEquals(200, response.status());
+    assertEquals("hello alice|" + Store.ALICE, response.bodyText());
+    assertEquals(List.of("authorized alice"), events);
   }
 
   @Test
-  void optionalRouteRefusesABadTokenInsteadOfRunningAnonymously() throws Exception {
+  void optionalRouteRefusesABadTokenInsteadOfRunningAnonymously() {
     serve(StatelessAuthConfig.defaults());
 
-    HttpResponse<String> unknown = get("/greet", "Authorization", "Bearer stolen");
-    HttpResponse<String> expired = get("/greet", "Authorization", "Bearer alice-expired");
-    HttpResponse<String> inactive = get("/greet", "Authorization", "Bearer gone-access");
-    HttpResponse<String> malformed = get("/greet", "Authorization", "Bearer not a token");
+    TestResponse unknown = get("/greet", "Authorization", "Bearer stolen");
+    TestResponse expired = get("/greet", "Authorization", "Bearer alice-expired");
+    TestResponse inactive = get("/greet", "Authorization", "Bearer gone-access");
+    TestResponse malformed = get("/greet", "Authorization", "Bearer not a token");
 
-    assertEquals(401, unknown.statusCode());
-    assertEquals("{\"error\": \"Token error: Invalid access token\"}", unknown.body());
+    assertEquals(401, unknown.status());
+    assertEquals("{\"error\": \"Token error: Invalid access token\"}", unknown.bodyText());
     assertEquals(List.of("Bearer realm=\"api\", error=\"invalid_token\", error_description=\"Invalid access token\""),
-        unknown.headers().allValues("WWW-Authenticate"));
-    assertEquals(401, expired.statusCode());
-    assertEquals(401, inactive.statusCode());
-    assertEquals(400, malformed.statusCode());
-    assertEquals(List.of("refused 401", "refused 401", "refused 401", "refused 400"), List.copyOf(events));
+        unknown.headers("WWW-Authenticate"));
+    assertEquals(401, expired.status());
+    assertEquals(401, inactive.status());
+    assertEquals(400, malformed.status());
+    assertEquals(List.of("refused 401", "refused 401", "refused 401", "refused 400"), events);
   }
 
   // Roles
 
   @Test
-  void userWithOneOfTheRolesIsLetIn() throws Exception {
+  void userWithOneOfTheRolesIsLetIn() {
     serve(StatelessAuthConfig.defaults());
 
-    assertEquals("staff alice", get("/staff", "Authorization", "Bearer alice-access").body());
+    assertEquals("staff alice", get("/staff", "Authorization", "Bearer alice-access").bodyText());
   }
 
   @Test
-  void userWithoutTheRolesIsRefusedWith403RoleAndAChallengeWithoutScope() throws Exception {
+  void userWithoutTheRolesIsRefusedWith403RoleAndAChallengeWithoutScope() {
     serve(StatelessAuthConfig.defaults());
 
-    HttpResponse<String> response = get("/staff", "Authorization", "Bearer bob-access");
+    TestResponse response = get("/staff", "Authorization", "Bearer bob-access");
 
-    assertEquals(403, response.statusCode());
-    assertEquals(List.of(ROLE_CHALLENGE), response.headers().allValues("WWW-Authenticate"));
-    assertEquals("{\"error\": \"Role error: Insufficient role\"}", response.body());
-    assertEquals(List.of("application/json; charset=utf-8"), response.headers().allValues("Content-Type"));
+    assertEquals(403, response.status());
+    assertEquals(List.of(ROLE_CHALLENGE), response.headers("WWW-Authenticate"));
+    assertEquals("{\"error\": \"Role error: Insufficient role\"}", response.bodyText());
+    assertEquals(List.of("application/json; charset=utf-8"), response.headers("Content-Type"));
   }
 
   @Test
-  void inactiveUserWithTheRoleIsRefusedAsInactive() throws Exception {
+  void inactiveUserWithTheRoleIsRefusedAsInactive() {
     serve(StatelessAuthConfig.defaults());
 
-    HttpResponse<String> response = get("/staff", "Authorization", "Bearer gone-access");
+    TestResponse response = get("/staff", "Authorization", "Bearer gone-access");
 
-    assertEquals(401, response.statusCode());
-    assertEquals("{\"error\": \"Token error: Invalid User\"}", response.body());
+    assertEquals(401, response.status());
+    assertEquals("{\"error\": \"Token error: Invalid User\"}", response.bodyText());
   }
 
   // CORS preflights
 
   @Test
-  void preflightGoesToThePreflightHandlerWithoutCredentials() throws Exception {
+  void preflightGoesToThePreflightHandlerWithoutCredentials() {
     serve(StatelessAuthConfig.builder().preflightHandler(exchange -> {
       exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "https://app.example");
       exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Authorization");
@@ -183,37 +159,37 @@ class OptionalRolesAndPreflightTest {
       exchange.close();
     }).build());
 
-    HttpResponse<String> response = send("OPTIONS", "/secret",
+    TestResponse response = send("OPTIONS", "/secret",
         "Origin", "https://app.example", "Access-Control-Request-Method", "GET");
 
-    assertEquals(204, response.statusCode());
-    assertEquals(List.of("https://app.example"), response.headers().allValues("Access-Control-Allow-Origin"));
-    assertEquals(List.of(), List.copyOf(events));
+    assertEquals(204, response.status());
+    assertEquals(List.of("https://app.example"), response.headers("Access-Control-Allow-Origin"));
+    assertEquals(List.of(), events);
   }
 
   @Test
-  void withoutAPreflightHandlerAPreflightIsRefusedLikeAnyRequestWithoutCredentials() throws Exception {
+  void withoutAPreflightHandlerAPreflightIsRefusedLikeAnyRequestWithoutCredentials() {
     serve(StatelessAuthConfig.defaults());
 
-    HttpResponse<String> response = send("OPTIONS", "/secret",
+    TestResponse response = send("OPTIONS", "/secret",
         "Origin", "https://app.example", "Access-Control-Request-Method", "GET");
 
-    assertEquals(401, response.statusCode());
-    assertEquals(List.of("Bearer realm=\"api\""), response.headers().allValues("WWW-Authenticate"));
+    assertEquals(401, response.status());
+    assertEquals(List.of("Bearer realm=\"api\""), response.headers("WWW-Authenticate"));
   }
 
   // Loaders behind interfaces
 
   @Test
-  void interfaceLoadersCanBeGivenAsLambdas() throws Exception {
+  void interfaceLoadersCanBeGivenAsLambdas() {
     User carol = new User(7, "carol", true, Set.of("admin"));
     Token carolsToken = new Token("carol-token", "access", 7, Set.of(), false);
     serve(StatelessAuthManager.builder()
         .tokenLoader((token, tokenType, authType) -> token.equals("carol-token") ? carolsToken : null)
         .userLoader(token -> token.userId() == 7 ? carol : null));
 
-    assertEquals("hello carol|" + carol, get("/greet", "Authorization", "Bearer carol-token").body());
-    assertEquals("staff carol", get("/staff", "Authorization", "Bearer carol-token").body());
-    assertEquals(401, get("/staff", "Authorization", "Bearer alice-access").statusCode());
+    assertEquals("hello carol|" + carol, get("/greet", "Authorization", "Bearer carol-token").bodyText());
+    assertEquals("staff carol", get("/staff", "Authorization", "Bearer carol-token").bodyText());
+    assertEquals(401, get("/staff", "Authorization", "Bearer alice-access").status());
   }
 }
