@@ -101,9 +101,9 @@ final class Cli {
           "DURATION is a whole number of seconds, or a number followed by s, m, h or d (90m, 365d).",
           "A bad flag is reported on one line and exits with status 2; a name given to --admin or",
           "--revoke-admin that is not registered, or a database that cannot be opened, stops the",
-          "start with status 1. A database that stops answering while the service runs costs a",
-          "request --db-timeout for a connection and --db-timeout (2 s more if the server is",
-          "silent) for a statement at most: it answers 503 with Retry-After."})
+          "start with status 1. A database server that stops answering while the service runs",
+          "costs a request --db-timeout for a connection and --db-timeout (2 s more if the",
+          "server is silent) for a statement at most: it answers 503 with Retry-After."})
   static final class Flags {
 
     @Spec
