@@ -7,7 +7,7 @@
 # (GET /admin/auth-cache) show whether the flood filled the cache or pushed the valid token out.
 # Passes (exit 0) when the cache holds no more entries after the flood than before and the valid
 # token was never loaded again during it. Every figure is printed with the load average. See
-# example/README.md, "Measured".
+# benchmarks/README.md, "Results".
 #
 # Settings (environment): FLOOD, DURATION (10), JAR, JAVA_HOME.
 set -euo pipefail

@@ -5,7 +5,7 @@
 # and a cache large enough, reads heap used after a full GC, sends GET /whoami once with every
 # token (load/CacheFill.java), reads the cache's counters (GET /admin/auth-cache) and heap used
 # after a full GC again, and prints the difference per cached token, with the classes that grew
-# most. A figure, no verdict. See example/README.md, "Measured".
+# most. A figure, no verdict. See benchmarks/README.md, "Results".
 #
 # Settings (environment): COUNT, JAR, JAVA_HOME (java, jcmd and jstat).
 set -euo pipefail

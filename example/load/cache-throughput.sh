@@ -9,7 +9,7 @@
 # of each route and their ratio (public / whoami: what the throughput ratio would be on an idle
 # machine, were the server the only limit). Passes (exit 0) when the median throughput ratio with
 # the cache on is at least TARGET (0.9) on both databases. See
-# example/README.md, "Measured".
+# benchmarks/README.md, "Results".
 #
 # Settings (environment): ROUNDS, DURATION, WARMUP (5), TARGET, DATABASES ("sqlite postgres"),
 # JAR, JAVA_HOME.

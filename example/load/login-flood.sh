@@ -4,7 +4,7 @@
 # measures GET /whoami on WHOAMI_CONNECTIONS (4) connections; before that, /whoami alone for the
 # same time, as the baseline. Prints both latency distributions and the logins' answers
 # (201 issued, 503 refused at once for want of a hash slot). Passes (exit 0) when /whoami's p99
-# during the flood is under 50 ms. See example/README.md, "Login floods".
+# during the flood is under 50 ms. See benchmarks/README.md, "Results", "Login flood".
 #
 # Settings (environment): FLOOD, WHOAMI_CONNECTIONS, DURATION (20 s), HASH_SLOTS (the service's
 # default when unset), JAR, JAVA_HOME.

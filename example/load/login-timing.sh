@@ -3,7 +3,7 @@
 # finding 3, and issue 13 item 2), at the real iteration count, and again after a restart with a
 # higher count, when the known name's hash is still stored at the old one (a failed login never
 # rehashes it). ROUNDS (10) tries of each, alternating; prints every try, then the median and the
-# spread. The figures go to example/README.md, "Figures", "Login timing"; keep the whole output
+# spread. The figures go to benchmarks/README.md, "Results", "Login timing"; keep the whole output
 # beside them as their raw file. The throttles are turned off for the measurement (it fails many
 # logins from one address on purpose). A figure, no verdict: PasswordCostTest holds the equality
 # in iterations.
@@ -41,7 +41,7 @@ measure() { # label
 }
 
 describe_run
-echo "login-timing: figures for example/README.md, \"Figures\", \"Login timing\"; $ROUNDS tries of" \
+echo "login-timing: figures for benchmarks/README.md, \"Results\", \"Login timing\"; $ROUNDS tries of" \
   "each kind, alternating, after one warm-up"
 start_server --pbkdf2-iterations "$LOW" "${OFF[@]}"
 register_and_login timing-user "$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" > /dev/null

@@ -4,7 +4,7 @@
 # revocations with warm caches, each a rotation on one instance by turns, timed from the revoking
 # response to the first 401 on the other instance (load/RevocationLatency.java). Prints p50, p99
 # and max for each database. Passes (exit 0) when every maximum is at most LIMIT_MS (100) and no
-# revoking instance accepted a token after revoking it. See example/README.md, "Measured".
+# revoking instance accepted a token after revoking it. See benchmarks/README.md, "Results".
 #
 # Settings (environment): COUNT, LIMIT_MS, DATABASES ("sqlite postgres"), JAR, JAVA_HOME.
 set -euo pipefail

@@ -7,7 +7,7 @@
 # SQLite file and a PostgreSQL server of its own (initdb/pg_ctl, as the tests' ThrowawayPostgres).
 # Writes a table (fault, database, runs, p50, p99, max, bound, runs over the bound; milliseconds)
 # to RESULTS (benchmarks/results/<date>/revocation-staleness.txt). Passes (exit 0) when no run
-# exceeded its bound: 1 s under a fault, 100 ms without. See example/README.md, "Measured".
+# exceeded its bound: 1 s under a fault, 100 ms without. See benchmarks/README.md, "Results".
 #
 # Settings (environment): FAULT_RUNS (20), HEALTHY_RUNS (200), DATABASES ("sqlite postgres"),
 # RESULTS, JAVA_HOME.

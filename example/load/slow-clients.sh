@@ -3,7 +3,7 @@
 # connections that each send one byte and stall, then times PROBES (20) real GET /whoami
 # requests, and how long the server takes to close the stalled connections. Passes (exit 0) when
 # every probe was answered 200 within 1 s and every stalled connection was closed within
-# CLOSE_LIMIT (25) seconds. See example/README.md, "Slow clients".
+# CLOSE_LIMIT (25) seconds. See benchmarks/README.md, "Results", "Slow clients".
 #
 # Settings (environment): STALLED, PROBES, CLOSE_LIMIT, JAR, JAVA_HOME (run it once per JDK).
 set -euo pipefail

@@ -237,8 +237,8 @@ record Settings(
     }
 
     /**
-     * 10 000 tokens for 60 s: about 7.5 MB when full (example/README.md, "The authentication
-     * cache"); a minute is the longest that a change made to the database by hand, which no
+     * 10 000 tokens for 60 s: about 7.5 MB when full (benchmarks/README.md, "Results", "Cache
+     * memory"); a minute is the longest that a change made to the database by hand, which no
      * instance publishes, goes unseen.
      */
     static CacheSize defaults() {
