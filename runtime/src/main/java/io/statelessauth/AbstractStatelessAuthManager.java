@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Runs the steps that authenticate one request; the processor generates {@code
@@ -41,25 +42,21 @@ public abstract class AbstractStatelessAuthManager<T, U> {
   private final AuthCache cache;
 
   /**
-   * A manager for models that implement {@code mixins}, with these collaborators; {@code null}
-   * means the default for each: {@link StatelessAuthConfig#defaults()}, {@link
-   * AuthErrorHandler#json()}, {@link AuthListener#NONE}, no cache.
+   * A manager for models that implement {@code mixins}, with the settings collected by {@code
+   * builder}.
    *
    * @param mixins which mixins the token model and the user implement
-   * @param config the settings, or {@code null}
-   * @param errorHandler writes refusals, or {@code null}
-   * @param listener told of every outcome, or {@code null}
-   * @param cache keeps what the loaders returned between requests, or {@code null}
-   * @throws IllegalArgumentException if {@code cache} serves another manager already
+   * @param builder the configuration, error handler, listener and cache
+   * @throws IllegalArgumentException if the builder's cache serves another manager already
    */
-  protected AbstractStatelessAuthManager(ModelMixins mixins, StatelessAuthConfig config,
-      AuthErrorHandler errorHandler, AuthListener listener, AuthCache cache) {
+  protected AbstractStatelessAuthManager(ModelMixins mixins, ManagerBuilder<?> builder) {
     this.mixins = Objects.requireNonNull(mixins, "mixins");
-    this.config = config == null ? StatelessAuthConfig.defaults() : config;
-    this.listener = listener == null ? AuthListener.NONE : listener;
-    this.refuser = new Refuser(errorHandler == null ? AuthErrorHandler.json() : errorHandler, this.listener);
-    this.preflightHandler = this.config.preflightHandler().orElse(null);
-    this.cache = cache;
+    Objects.requireNonNull(builder, "builder");
+    this.config = builder.configuredConfig();
+    this.listener = builder.configuredListener();
+    this.refuser = new Refuser(builder.configuredErrorHandler(), listener);
+    this.preflightHandler = config.preflightHandler().orElse(null);
+    this.cache = builder.configuredCache();
     if (cache != null) {
       cache.claim(this);
     }
@@ -128,6 +125,20 @@ public abstract class AbstractStatelessAuthManager<T, U> {
     if (cache != null) {
       cache.invalidateAll();
     }
+  }
+
+  /**
+   * Forgets every cached entry whose user {@code which} matches, on this instance, before
+   * returning, and keeps every load already running from being stored; how many entries it forgot
+   * (0 without a cache). The cache keeps each user as it was loaded, so call it when a user changes
+   * in a way the checks read: deactivated, or a role taken away.
+   */
+  public final int invalidateUsers(Predicate<? super U> which) {
+    Objects.requireNonNull(which, "which");
+    if (cache == null) {
+      return 0;
+    }
+    return cache.<Authentication<T, U>>invalidateValues(known -> which.test(known.user));
   }
 
   /** Calls the application's token loader. */
@@ -218,7 +229,7 @@ public abstract class AbstractStatelessAuthManager<T, U> {
     if (user == null) {
       LOG.log(Level.ERROR, "The user loader found no user for a valid token on "
           + (exchange == null ? "a route of token type " + route.tokenType() : Requests.describe(exchange)));
-      throw refusals.serverError;
+      throw refusals.unknownUser;
     }
     return user;
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * A bounded, expiring cache of what a manager's loaders returned for a token, so that a known
@@ -29,6 +30,13 @@ import java.util.function.LongSupplier;
  * compressed pointers (the entry, the token's hash in hexadecimal and two map nodes), besides the
  * token string it keeps (about 90 bytes for a token from {@link SecretTokens#generate()}) and the
  * cached models.
+ *
+ * <p>With a {@link Builder#lease lease}, the cache answers only while its last {@link #renewLease()
+ * renewal} is younger than the lease: the application renews it each time it confirms that its
+ * invalidations reach this instance (a revocation channel's heartbeat, say). Past the lease, as
+ * before the first renewal, every request calls the loaders and nothing is kept, so that no fault
+ * that stops invalidations from arriving can keep a revoked token answered for longer than the
+ * lease.
  */
 public final class AuthCache {
   /** An entry whose load is running; it holds no value yet. */
@@ -37,6 +45,8 @@ public final class AuthCache {
   private static final int LIVE = 1;
   /** An entry that was removed or whose load was not kept; it never comes back. */
   private static final int DEAD = 2;
+  /** {@link #leaseNanos} of a cache without a lease, which always answers. */
+  private static final long NO_LEASE = 0;
 
   private static final LongSupplier SYSTEM_TICKER = new LongSupplier() {
     @Override
@@ -47,6 +57,10 @@ public final class AuthCache {
 
   private final long maximumSize;
   private final long expireAfterWriteNanos;
+  /** How long a renewal keeps the cache answering; {@link #NO_LEASE} for always. */
+  private final long leaseNanos;
+  /** When the lease runs out, by the ticker; the cache answers while {@code now - leaseEnd < 0}. */
+  private volatile long leaseEnd;
   private final LongSupplier ticker;
   private final ConcurrentHashMap<List<String>, Segment<?>> segments = new ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
@@ -63,10 +77,12 @@ public final class AuthCache {
   private Entry<?> newest;
   private long size;
 
-  private AuthCache(long maximumSize, long expireAfterWriteNanos, LongSupplier ticker) {
+  private AuthCache(long maximumSize, long expireAfterWriteNanos, long leaseNanos, LongSupplier ticker) {
     this.maximumSize = maximumSize;
     this.expireAfterWriteNanos = expireAfterWriteNanos;
+    this.leaseNanos = leaseNanos;
     this.ticker = ticker;
+    this.leaseEnd = ticker.getAsLong();
   }
 
   /** A builder; both {@link Builder#maximumSize} and {@link Builder#expireAfterWrite} must be set. */
@@ -89,6 +105,33 @@ public final class AuthCache {
       writeOrder.unlock();
     }
     return new Stats(hits.sum(), misses.sum(), loads.sum(), evictions.sum(), invalidations.sum(), entries);
+  }
+
+  /**
+   * Whether the cache answers now: always without a lease; with one, while the last {@link
+   * #renewLease()} is younger than the lease.
+   */
+  public boolean leaseHeld() {
+    return leaseNanos == NO_LEASE || ticker.getAsLong() - leaseEnd < 0;
+  }
+
+  /**
+   * Confirms, for one more lease, that invalidations reach this instance, and lets the cache answer
+   * until then. When the lease had run out (or was never renewed), every entry is forgotten first,
+   * and every load that is still running is kept from being stored, since invalidations may have
+   * been lost meanwhile; renewing a lease that still holds keeps the entries. Takes effect before
+   * it returns.
+   *
+   * @throws IllegalStateException if the cache was built without {@link Builder#lease}
+   */
+  public synchronized void renewLease() {
+    if (leaseNanos == NO_LEASE) {
+      throw new IllegalStateException("this AuthCache has no lease to renew; set one with AuthCache.builder().lease(...)");
+    }
+    if (!leaseHeld()) {
+      invalidateAll();
+    }
+    leaseEnd = ticker.getAsLong() + leaseNanos;
   }
 
   /**
@@ -151,6 +194,28 @@ public final class AuthCache {
         invalidate(entry);
       }
     }
+  }
+
+  /**
+   * Removes every entry whose value {@code which} matches, and keeps every load already running
+   * from being stored (its value is not known yet, so it may match); how many entries it removed.
+   * Every segment must hold values of type {@code V}.
+   */
+  @SuppressWarnings("unchecked")
+  <V> int invalidateValues(Predicate<? super V> which) {
+    int removed = 0;
+    for (Segment<?> segment : segments.values()) {
+      for (Entry<?> entry : segment.byToken.values()) {
+        Object value = entry.value;
+        if (entry.state == LOADING) {
+          kill(entry);
+        } else if (value != null && which.test((V) value) && kill(entry)) {
+          invalidations.increment();
+          removed++;
+        }
+      }
+    }
+    return removed;
   }
 
   private void invalidate(Entry<?> entry) {
@@ -295,9 +360,15 @@ public final class AuthCache {
      * shares its outcome, exceptions included, even when an invalidation came meanwhile and kept
      * the value from being stored (the request was as concurrent with the revocation as the one
      * that loaded). A thread interrupted while it waits keeps waiting, as the loading thread
-     * would, and returns with its interrupt status set.
+     * would, and returns with its interrupt status set. While the cache's lease has run out, every
+     * call goes to {@code loader} and nothing is stored.
      */
     V get(String token, Loader<? extends V> loader) {
+      if (!cache.leaseHeld()) {
+        cache.misses.increment();
+        cache.loads.increment();
+        return loader.load(token);
+      }
       Entry<V> entry = byToken.get(token);
       if (entry != null) {
         V value = entry.value;
@@ -523,6 +594,7 @@ public final class AuthCache {
   public static final class Builder {
     private long maximumSize;
     private Duration expireAfterWrite;
+    private Duration lease;
     private LongSupplier ticker = SYSTEM_TICKER;
 
     private Builder() {}
@@ -553,6 +625,21 @@ public final class AuthCache {
       return this;
     }
 
+    /**
+     * How long each {@link AuthCache#renewLease()} lets the cache answer: the longest a revocation
+     * can go unnoticed when invalidations stop arriving and nothing reports it. Optional, and
+     * positive; without it the cache always answers. With it, the cache answers nothing until its
+     * first renewal.
+     */
+    public Builder lease(Duration lease) {
+      Objects.requireNonNull(lease, "lease");
+      if (lease.isNegative() || lease.isZero()) {
+        throw new IllegalArgumentException("lease must be positive, was " + lease);
+      }
+      this.lease = lease;
+      return this;
+    }
+
     /** The clock in nanoseconds, as {@link System#nanoTime()}; tests set their own. */
     Builder ticker(LongSupplier ticker) {
       this.ticker = Objects.requireNonNull(ticker, "ticker");
@@ -571,7 +658,8 @@ public final class AuthCache {
       if (expireAfterWrite == null) {
         throw new IllegalStateException("expireAfterWrite must be set");
       }
-      return new AuthCache(maximumSize, saturatedNanos(expireAfterWrite), ticker);
+      return new AuthCache(maximumSize, saturatedNanos(expireAfterWrite),
+          lease == null ? NO_LEASE : saturatedNanos(lease), ticker);
     }
 
     /** The duration in nanoseconds, or {@link Long#MAX_VALUE} (292 years) if longer. */

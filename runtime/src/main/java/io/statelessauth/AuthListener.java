@@ -1,6 +1,7 @@
 package io.statelessauth;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.util.Objects;
 
 /**
  * Told of every authentication outcome, like flask-stateless-auth's {@code user-authorized} and
@@ -19,6 +20,18 @@ public interface AuthListener {
 
   /** A listener that does nothing. */
   AuthListener NONE = new AuthListener() {};
+
+  /**
+   * A listener that tells each of {@code listeners}, in order. One that throws does not keep the
+   * later ones from being told; afterwards the first throwable is thrown again (with the later ones
+   * suppressed in it), so it is handled as a single listener's would be: a {@link
+   * StatelessAuthError} from {@link #onAuthorized} still refuses the request.
+   *
+   * @throws NullPointerException if {@code listeners} or one of them is {@code null}
+   */
+  static AuthListener all(AuthListener... listeners) {
+    return new AllListeners(Objects.requireNonNull(listeners, "listeners"));
+  }
 
   /** A request was authenticated as {@code user}. */
   default void onAuthorized(HttpExchange exchange, Object user) {}

@@ -13,8 +13,9 @@ final class Refusal extends StatelessAuthError {
   /** What {@link AuthErrorHandler#json()} answers, encoded once. */
   final transient byte[] jsonBody;
 
-  Refusal(String msg, int code, String type, String errorCode, String bareChallenge, String scope) {
-    super(msg, code, type, errorCode, false);
+  Refusal(String msg, int code, String type, String errorCode, AuthFailure reason, String bareChallenge,
+      String scope) {
+    super(msg, code, type, errorCode, reason, false);
     this.challenge = Challenge.of(bareChallenge, code, errorCode, msg, scope);
     this.jsonBody = JsonErrorHandler.body(fullMsg());
   }

@@ -21,6 +21,7 @@ final class RouteRefusals {
   final Refusal insufficientScope;
   final Refusal inactiveUser;
   final Refusal insufficientRole;
+  final Refusal unknownUser;
   final Refusal serverError;
 
   RouteRefusals(StatelessAuthConfig config, AuthRoute route) {
@@ -30,20 +31,29 @@ final class RouteRefusals {
     bareChallenge = Challenge.bare(scheme, config.realm());
     scope = route.scopes().isEmpty() ? null : String.join(" ", route.scopes());
 
-    missingCredentials = refusal("Missing " + header + " header", 401, "Request", null);
-    otherScheme = refusal(header + " header must use the " + scheme + " scheme", 401, "Request", null);
-    multipleHeaders = refusal("More than one " + header + " header", 400, "Request", "invalid_request");
-    malformedCredentials =
-        refusal(header + " header must be '" + scheme + " <token>'", 400, "Request", "invalid_request");
+    missingCredentials =
+        refusal("Missing " + header + " header", 401, "Request", null, AuthFailure.MISSING_CREDENTIALS);
+    otherScheme = refusal(header + " header must use the " + scheme + " scheme", 401, "Request", null,
+        AuthFailure.MISSING_CREDENTIALS);
+    multipleHeaders = refusal("More than one " + header + " header", 400, "Request", "invalid_request",
+        AuthFailure.MULTIPLE_CREDENTIALS);
+    malformedCredentials = refusal(header + " header must be '" + scheme + " <token>'", 400, "Request",
+        "invalid_request", AuthFailure.MALFORMED_CREDENTIALS);
     tokenTooLong = refusal(scheme + " token longer than " + config.maxTokenLength() + " characters", 400,
-        "Request", "invalid_request");
-    unknownToken = refusal("Invalid " + tokenType + " token", 401, "Token", "invalid_token");
-    expiredToken = refusal(tokenType + " token expired", 401, "Token", "invalid_token");
-    insufficientScope = refusal("Insufficient scope", 403, "Scope", "insufficient_scope");
-    inactiveUser = refusal("Invalid User", 401, "Token", "invalid_token");
+        "Request", "invalid_request", AuthFailure.MALFORMED_CREDENTIALS);
+    unknownToken =
+        refusal("Invalid " + tokenType + " token", 401, "Token", "invalid_token", AuthFailure.UNKNOWN_TOKEN);
+    expiredToken =
+        refusal(tokenType + " token expired", 401, "Token", "invalid_token", AuthFailure.EXPIRED_TOKEN);
+    insufficientScope =
+        refusal("Insufficient scope", 403, "Scope", "insufficient_scope", AuthFailure.INSUFFICIENT_SCOPE);
+    inactiveUser = refusal("Invalid User", 401, "Token", "invalid_token", AuthFailure.INACTIVE_USER);
     // A missing role is no missing scope: the challenge names none (as Spring Security answers).
-    insufficientRole = new Refusal("Insufficient role", 403, "Role", "insufficient_scope", bareChallenge, null);
-    serverError = refusal("Internal server error", 500, "Server", null);
+    insufficientRole = new Refusal("Insufficient role", 403, "Role", "insufficient_scope",
+        AuthFailure.INSUFFICIENT_ROLE, bareChallenge, null);
+    // A token without a user answers as any server fault does; only its reason tells them apart.
+    unknownUser = refusal("Internal server error", 500, "Server", null, AuthFailure.UNKNOWN_USER);
+    serverError = refusal("Internal server error", 500, "Server", null, AuthFailure.SERVER_ERROR);
   }
 
   /**
@@ -57,7 +67,7 @@ final class RouteRefusals {
     return Challenge.of(bareChallenge, error.code(), error.errorCode().orElse(null), error.msg(), scope);
   }
 
-  private Refusal refusal(String msg, int code, String type, String errorCode) {
-    return new Refusal(msg, code, type, errorCode, bareChallenge, scope);
+  private Refusal refusal(String msg, int code, String type, String errorCode, AuthFailure reason) {
+    return new Refusal(msg, code, type, errorCode, reason, bareChallenge, scope);
   }
 }

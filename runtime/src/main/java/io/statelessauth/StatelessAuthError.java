@@ -21,6 +21,7 @@ public class StatelessAuthError extends RuntimeException {
   private final int code;
   private final String type;
   private final String errorCode;
+  private final AuthFailure reason;
 
   /**
    * An error answered with status {@code code}.
@@ -30,15 +31,16 @@ public class StatelessAuthError extends RuntimeException {
    * @param type the kind of error, such as {@code Token}; starts {@link #fullMsg()}
    */
   public StatelessAuthError(String msg, int code, String type) {
-    this(msg, code, type, rfc6750ErrorCode(code), true);
+    this(msg, code, type, rfc6750ErrorCode(code), AuthFailure.APPLICATION, true);
   }
 
   /**
-   * An error with its own RFC 6750 error code; without a stack trace when {@code
+   * An error with its own RFC 6750 error code and reason; without a stack trace when {@code
    * writableStackTrace} is false, as for the runtime's refusals, which every request of a route
    * shares.
    */
-  StatelessAuthError(String msg, int code, String type, String errorCode, boolean writableStackTrace) {
+  StatelessAuthError(String msg, int code, String type, String errorCode, AuthFailure reason,
+      boolean writableStackTrace) {
     super(msg, null, false, writableStackTrace);
     if (code < 400 || code > 599) {
       throw new IllegalArgumentException("code must be an HTTP error status (400-599), was " + code);
@@ -47,6 +49,7 @@ public class StatelessAuthError extends RuntimeException {
     this.code = code;
     this.type = Objects.requireNonNull(type, "type");
     this.errorCode = errorCode;
+    this.reason = Objects.requireNonNull(reason, "reason");
   }
 
   /** The HTTP status to answer with. */
@@ -75,6 +78,14 @@ public class StatelessAuthError extends RuntimeException {
    */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
+  }
+
+  /**
+   * Which step refused the request: one of the runtime's own refusals, or {@link
+   * AuthFailure#APPLICATION} for every error made with the public constructor.
+   */
+  public AuthFailure reason() {
+    return reason;
   }
 
   private static String rfc6750ErrorCode(int code) {

@@ -14,7 +14,7 @@ record BoundRoute(StatelessAuthConfig config, AuthRoute route, RouteRefusals ref
 
   /** The default route of a manager with {@code config}. */
   static BoundRoute defaults(StatelessAuthConfig config) {
-    return of(config, new TestManager(config).route().build());
+    return of(config, TestManager.builder().config(config).build().route().build());
   }
 
   /** What the parser reads from {@code headers} for this route. */

@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,14 +27,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A manager with an {@link AuthCache} (README, "Authentication cache"): known tokens are answered
- * without the loaders, the expiry, active and role checks still run on every request against the
- * cached models, only whole authentications are kept, and invalidation takes effect at once.
+ * without the loaders, the cache keeps the token model and the user as they were loaded, the
+ * expiry, active and role checks still run on every request against those models, only whole
+ * authentications are kept, and invalidation (of a token or of users) takes effect at once. The
+ * models are immutable records, as a careful application's are: what the store says after the load
+ * reaches a request only through an invalidation or the entry's expiry.
  */
 class CachedManagerTest {
-  private final AtomicBoolean expired = new AtomicBoolean();
-  private final AtomicBoolean active = new AtomicBoolean(true);
-  private final Map<String, String> tokens = new ConcurrentHashMap<>(Map.of("alice-token", "alice"));
-  private final Map<String, Set<String>> roles = new ConcurrentHashMap<>(Map.of("alice", Set.of("admin")));
+  /** The test's clock, in seconds, against which tokens expire. */
+  private final AtomicLong now = new AtomicLong();
+  /** The token store: token to its user and expiry (in seconds on {@link #now}). */
+  private final Map<String, Token> tokens =
+      new ConcurrentHashMap<>(Map.of("alice-token", new Token("alice", Long.MAX_VALUE, now::get)));
+  /** The user store. */
+  private final Map<String, User> users = new ConcurrentHashMap<>(Map.of(
+      "alice", new User("alice", true, Set.of("admin")), "bob", new User("bob", true, Set.of())));
   private final AtomicInteger tokenLoads = new AtomicInteger();
   private final AtomicInteger userLoads = new AtomicInteger();
   private volatile CountDownLatch loaderGate = new CountDownLatch(0);
@@ -41,57 +49,39 @@ class CachedManagerTest {
   private Manager manager;
   private TestServer server;
 
-  /** The token model: its expiry answers from a switch the test flips, on every request. */
-  private final class Token implements TokenMixin {
-    final String user;
-
-    Token(String user) {
-      this.user = user;
-    }
-
+  /** The token model, immutable: it expires when the clock reaches {@code expiresAt}. */
+  private record Token(String user, long expiresAt, LongSupplier clock) implements TokenMixin {
     @Override
     public boolean tokenExpired(String tokenType, String authType) {
-      return expired.get();
+      return clock.getAsLong() >= expiresAt;
     }
   }
 
-  /** The user: active and its roles answer from what the test sets, on every request. */
-  private final class User implements UserMixin {
-    final String name;
-
-    User(String name) {
-      this.name = name;
-    }
-
+  /** The user, immutable: as the store held it when it was loaded. */
+  private record User(String name, boolean active, Set<String> roles) implements UserMixin {
     @Override
     public boolean isActive() {
-      return active.get();
-    }
-
-    @Override
-    public Set<String> roles() {
-      return roles.getOrDefault(name, Set.of());
+      return active;
     }
   }
 
   /** A manager as the processor generates it, over the maps above, counting loader calls. */
   private final class Manager extends AbstractStatelessAuthManager<Token, User> {
     Manager(AuthCache cache) {
-      super(ModelMixins.TOKEN_AND_USER, null, null, null, cache);
+      super(ModelMixins.TOKEN_AND_USER, cache == null ? new ManagerSettings() : new ManagerSettings().cache(cache));
     }
 
     @Override
     protected Token loadToken(String token, String tokenType, String authType) {
       tokenLoads.incrementAndGet();
       await(loaderGate);
-      String user = tokens.get(token);
-      return user == null ? null : new Token(user);
+      return tokens.get(token);
     }
 
     @Override
     protected User loadUser(Token token) {
       userLoads.incrementAndGet();
-      return token.user.equals("ghost") ? null : new User(token.user);
+      return users.get(token.user());
     }
   }
 
@@ -101,9 +91,9 @@ class CachedManagerTest {
     manager = new Manager(cache);
     server = TestServer.start(4);
     server.context("/secure", manager.handler(manager.route().build(),
-        (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name)));
+        (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name())));
     server.context("/admin", manager.handler(manager.route().roles("admin").build(),
-        (exchange, token, user) -> TestServer.respond(exchange, 200, "admin " + user.name)));
+        (exchange, token, user) -> TestServer.respond(exchange, 200, "admin " + user.name())));
   }
 
   @AfterEach
@@ -139,20 +129,85 @@ class CachedManagerTest {
   }
 
   @Test
-  void theChecksRunOnTheCachedModelsOnEveryRequest() {
-    assertEquals(200, get("/admin", "alice-token").statusCode());
+  void theExpiryCheckRunsOnTheCachedTokenOnEveryRequest() {
+    tokens.put("alice-token", new Token("alice", 10, now::get));
+    assertEquals(200, get("/secure", "alice-token").statusCode());
 
-    roles.put("alice", Set.of());
-    assertEquals(403, get("/admin", "alice-token").statusCode());
-    active.set(false);
-    assertEquals(List.of(challenge("invalid_token", "Invalid User")),
-        get("/secure", "alice-token").headers().allValues("WWW-Authenticate"));
-    active.set(true);
-    expired.set(true);
+    now.set(10);
+
     assertEquals(List.of(challenge("invalid_token", "access token expired")),
         get("/secure", "alice-token").headers().allValues("WWW-Authenticate"));
-
     assertEquals(1, tokenLoads.get());
+  }
+
+  @Test
+  void theCacheKeepsTheUserAsLoadedUntilItsEntryIsInvalidated() {
+    assertEquals(200, get("/admin", "alice-token").statusCode());
+
+    users.put("alice", new User("alice", false, Set.of()));
+
+    assertEquals(200, get("/admin", "alice-token").statusCode(), "the cached user is the one loaded");
+    assertEquals(1, manager.invalidateUsers(user -> user.name().equals("alice")));
+    assertEquals(List.of(challenge("invalid_token", "Invalid User")),
+        get("/secure", "alice-token").headers().allValues("WWW-Authenticate"));
+    assertEquals(2, userLoads.get());
+  }
+
+  @Test
+  void theRoleCheckRunsOnTheCachedUserAndSeesARoleTakenAwayOnceInvalidated() {
+    assertEquals(200, get("/admin", "alice-token").statusCode());
+    users.put("alice", new User("alice", true, Set.of()));
+    assertEquals(200, get("/admin", "alice-token").statusCode());
+
+    manager.invalidateUsers(user -> user.name().equals("alice"));
+
+    assertEquals(403, get("/admin", "alice-token").statusCode());
+    assertEquals(200, get("/secure", "alice-token").statusCode(), "refreshed once, then cached again");
+    assertEquals(2, userLoads.get());
+  }
+
+  @Test
+  void invalidateUsersForgetsEveryMatchingEntryAcrossTokensAndRoutesAndKeepsTheRest() throws IOException {
+    server.context("/refresh", manager.handler(manager.route().tokenType("refresh").build(),
+        (exchange, token, user) -> TestServer.respond(exchange, 200, "refresh " + user.name())));
+    tokens.put("alice-phone", new Token("alice", Long.MAX_VALUE, now::get));
+    tokens.put("bob-token", new Token("bob", Long.MAX_VALUE, now::get));
+    for (String token : List.of("alice-token", "alice-phone", "bob-token")) {
+      assertEquals(200, get("/secure", token).statusCode());
+    }
+    assertEquals(200, get("/refresh", "alice-token").statusCode());
+    assertEquals(4, cache.stats().size());
+
+    assertEquals(0, manager.invalidateUsers(user -> user.name().equals("carol")));
+    assertEquals(3, manager.invalidateUsers(user -> user.name().equals("alice")));
+
+    assertEquals(1, cache.stats().size());
+    assertEquals(3, cache.stats().invalidations());
+    int loadsBefore = tokenLoads.get();
+    get("/secure", "bob-token");
+    assertEquals(loadsBefore, tokenLoads.get(), "bob's entry is kept");
+    get("/secure", "alice-phone");
+    assertEquals(loadsBefore + 1, tokenLoads.get(), "alice's entries are gone");
+    assertThrows(NullPointerException.class, () -> manager.invalidateUsers(null));
+  }
+
+  @Test
+  void invalidateUsersKeepsALoadThatIsStillRunningOutOfTheCache() throws Exception {
+    loaderGate = new CountDownLatch(1);
+    CompletableFuture<HttpResponse<String>> loading =
+        server.sendAsync(server.request("/secure", "Authorization", "Bearer alice-token"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (tokenLoads.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+
+    assertEquals(0, manager.invalidateUsers(user -> false), "a running load is no entry yet");
+    loaderGate.countDown();
+
+    assertEquals(200, loading.get(30, TimeUnit.SECONDS).statusCode());
+    assertEquals(0, cache.stats().size(), "its user may be the one just changed: not kept");
+    get("/secure", "alice-token");
+    assertEquals(2, tokenLoads.get());
   }
 
   @Test
@@ -167,7 +222,7 @@ class CachedManagerTest {
 
   @Test
   void aTokenWithoutAUserIsNeverCachedAndAnswers500() {
-    tokens.put("ghost-token", "ghost");
+    tokens.put("ghost-token", new Token("ghost", Long.MAX_VALUE, now::get));
     LogCapture log = LogCapture.of(LogCapture.RUNTIME, Level.ALL);
     try {
       assertEquals(500, get("/secure", "ghost-token").statusCode());
@@ -184,7 +239,7 @@ class CachedManagerTest {
 
   @Test
   void anExpiredTokenIsRefusedBeforeItsUserIsLoadedAndIsNotCached() {
-    expired.set(true);
+    now.set(Long.MAX_VALUE);
 
     assertEquals(401, get("/secure", "alice-token").statusCode());
     assertEquals(0, userLoads.get());
@@ -215,7 +270,7 @@ class CachedManagerTest {
 
   @Test
   void invalidatingEverythingForgetsEveryToken() {
-    tokens.put("bob-token", "bob");
+    tokens.put("bob-token", new Token("bob", Long.MAX_VALUE, now::get));
     get("/secure", "alice-token");
     get("/secure", "bob-token");
     tokens.clear();
@@ -256,9 +311,10 @@ class CachedManagerTest {
   void withoutACacheInvalidationDoesNothingAndEveryRequestLoads() throws IOException {
     Manager uncached = new Manager(null);
     server.context("/uncached", uncached.handler(uncached.route().build(),
-        (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name)));
+        (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name())));
 
     uncached.invalidate("alice-token");
+    assertEquals(0, uncached.invalidateUsers(user -> true));
     uncached.invalidateHash(SecretTokens.hash("alice-token"));
     uncached.invalidateAll();
     get("/uncached", "alice-token");

@@ -133,12 +133,12 @@ class CurrentUserTest {
 
   @Test
   void userIsClearedWhenTheListenerRefusesTheRequest() {
-    TestManager refusing = new TestManager(null, null, new AuthListener() {
+    TestManager refusing = TestManager.builder().listener(new AuthListener() {
       @Override
       public void onAuthorized(com.sun.net.httpserver.HttpExchange exchange, Object user) {
         throw new StatelessAuthError("Quota exceeded", 429, "Quota");
       }
-    });
+    }).build();
     server.context("/refusing", refusing.handler(refusing.route().build(), (exchange, token, user) -> {}));
 
     assertEquals(429, server.getWith("/refusing", "Bearer alice-token").statusCode());
@@ -186,7 +186,7 @@ class CurrentUserTest {
 
   @Test
   void exchangeAttributeIsAbsentWhenAddContextProcessorIsOff() {
-    TestManager off = new TestManager(StatelessAuthConfig.builder().addContextProcessor(false).build());
+    TestManager off = TestManager.builder().config(StatelessAuthConfig.builder().addContextProcessor(false).build()).build();
     server.context("/off", off.handler(off.route().build(), (exchange, token, user) -> TestServer.respond(exchange, 200,
         exchange.getAttribute(ATTRIBUTE) + " " + CurrentStatelessUser.get().equals(user))));
 

@@ -59,7 +59,7 @@ class ErrorResponseTest {
 
   @Test
   void realmComesFromTheConfig() {
-    TestManager realmed = new TestManager(StatelessAuthConfig.builder().realm("my app, v2").build());
+    TestManager realmed = TestManager.builder().config(StatelessAuthConfig.builder().realm("my app, v2").build()).build();
     server.context("/realm", realmed.handler(realmed.route().build(), (exchange, token, user) -> {}));
 
     assertRefused(server.get("/realm"), 401, "Bearer realm=\"my app, v2\"", "Request error: Missing Authorization header");

@@ -45,7 +45,7 @@ class FailingErrorHandlerTest {
 
   /** A required route at {@code /secure} whose refusals {@code errorHandler} writes. */
   private void route(AuthErrorHandler errorHandler) {
-    TestManager manager = new TestManager(null, errorHandler, null);
+    TestManager manager = TestManager.builder().errorHandler(errorHandler).build();
     thrownToServer = ThrownToServer.around(
         server.context("/secure", manager.handler(manager.route().build(), (exchange, token, user) -> {})));
   }

@@ -220,7 +220,7 @@ class HeaderRulesTest {
 
   @Test
   void configuredMaxTokenLengthIsTheLimit() throws Exception {
-    TestManager shortTokens = new TestManager(StatelessAuthConfig.builder().maxTokenLength(8).build())
+    TestManager shortTokens = TestManager.builder().config(StatelessAuthConfig.builder().maxTokenLength(8).build()).build()
         .token("12345678", TestToken.of("alice"))
         .token("123456789", TestToken.of("alice"));
     server.context("/short", shortTokens.handler(shortTokens.route().build(),

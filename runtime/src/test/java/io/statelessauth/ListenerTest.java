@@ -54,7 +54,7 @@ class ListenerTest {
   void start() throws IOException {
     log = LogCapture.of(LogCapture.RUNTIME, Level.INFO);
     server = TestServer.start();
-    manager = new TestManager(null, null, listener);
+    manager = TestManager.builder().listener(listener).build();
     server.context("/secure", manager.handler(manager.route().build(), (exchange, token, user) -> {
       events.add("handler " + user.name());
       TestServer.respond(exchange, 200, "hello " + user.name());
@@ -108,7 +108,7 @@ class ListenerTest {
 
   @Test
   void handlerErrorIsReportedAfterTheAuthorization() {
-    TestManager throwing = new TestManager(null, null, listener);
+    TestManager throwing = TestManager.builder().listener(listener).build();
     server.context("/throwing", throwing.handler(throwing.route().build(), (exchange, token, user) -> {
       throw new StatelessAuthError("Not your document", 403, "Access");
     }));

@@ -44,7 +44,7 @@ class LoaderStepsTest {
       handled.add(error);
       AuthErrorHandler.json().handle(exchange, error);
     };
-    manager = new TestManager(null, recordingJson, null);
+    manager = TestManager.builder().errorHandler(recordingJson).build();
     call = (exchange, token, user) -> TestServer.respond(exchange, 200, "hello " + user.name());
     route("/secure", manager.route().build());
   }
@@ -358,8 +358,8 @@ class LoaderStepsTest {
 
   @Test
   void errorHandlerFindsTheChallengeAlreadySet() {
-    TestManager plain = new TestManager(null, (exchange, error) -> TestServer.respond(exchange, error.code(),
-        "challenge: " + exchange.getResponseHeaders().getFirst("WWW-Authenticate")), null);
+    TestManager plain = TestManager.builder().errorHandler((exchange, error) -> TestServer.respond(exchange, error.code(),
+        "challenge: " + exchange.getResponseHeaders().getFirst("WWW-Authenticate"))).build();
     server.context("/plain", plain.handler(plain.route().build(), (exchange, token, user) -> {}));
 
     HttpResponse<String> response = server.get("/plain");
@@ -371,9 +371,9 @@ class LoaderStepsTest {
   @Test
   void errorHandlerThatThrowsGives500AndIsLogged() {
     IllegalStateException failure = new IllegalStateException("error handler bug");
-    TestManager broken = new TestManager(null, (exchange, error) -> {
+    TestManager broken = TestManager.builder().errorHandler((exchange, error) -> {
       throw failure;
-    }, null);
+    }).build();
     server.context("/broken", broken.handler(broken.route().build(), (exchange, token, user) -> {}));
 
     HttpResponse<String> response = server.get("/broken");

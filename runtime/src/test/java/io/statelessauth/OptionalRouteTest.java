@@ -30,7 +30,7 @@ class OptionalRouteTest {
   @BeforeEach
   void start() throws IOException {
     server = TestServer.start();
-    manager = new TestManager(null, null, new AuthListener() {
+    manager = TestManager.builder().listener(new AuthListener() {
       @Override
       public void onAuthorized(HttpExchange exchange, Object user) {
         events.add("authorized " + user);
@@ -45,7 +45,7 @@ class OptionalRouteTest {
       public void onUnauthorized(HttpExchange exchange, StatelessAuthError error) {
         events.add("refused " + error.code());
       }
-    });
+    }).build();
     server.context("/hello", manager.handler(manager.route().optional().build(), OptionalRouteTest::describe));
     server.context("/hello-admin", manager.handler(manager.route().scopes("write").optional().build(),
         OptionalRouteTest::describe));

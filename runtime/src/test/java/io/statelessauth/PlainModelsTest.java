@@ -80,7 +80,7 @@ class PlainModelsTest {
     private final Function<T, U> users;
 
     Manager(ModelMixins mixins, AuthCache cache, Function<String, T> tokens, Function<T, U> users) {
-      super(mixins, null, null, null, cache);
+      super(mixins, cache == null ? new ManagerSettings() : new ManagerSettings().cache(cache));
       this.tokens = tokens;
       this.users = users;
     }

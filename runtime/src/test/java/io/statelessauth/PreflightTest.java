@@ -42,12 +42,12 @@ class PreflightTest {
   }
 
   private TestManager serve(StatelessAuthConfig config) {
-    TestManager manager = new TestManager(config, null, new AuthListener() {
+    TestManager manager = TestManager.builder().config(config).listener(new AuthListener() {
       @Override
       public void onUnauthorized(com.sun.net.httpserver.HttpExchange exchange, StatelessAuthError error) {
         events.add("refused " + error.code());
       }
-    });
+    }).build();
     server.context("/secure", manager.handler(manager.route().build(),
         (exchange, token, user) -> TestServer.respond(exchange, 200, exchange.getRequestMethod() + " " + user.name())));
     return manager;

@@ -47,7 +47,14 @@ class RedactionTest {
   }
 
   private TestManager manager(AuthErrorHandler errorHandler, AuthListener listener) {
-    return new TestManager(null, errorHandler, listener).token(TOKEN, TestToken.of("alice", "read"));
+    TestManager.Builder builder = TestManager.builder();
+    if (errorHandler != null) {
+      builder.errorHandler(errorHandler);
+    }
+    if (listener != null) {
+      builder.listener(listener);
+    }
+    return builder.build().token(TOKEN, TestToken.of("alice", "read"));
   }
 
   private void route(TestManager manager, AuthenticatedCall<TestToken, TestUser> call) {

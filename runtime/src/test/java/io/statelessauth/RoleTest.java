@@ -29,12 +29,12 @@ class RoleTest {
   @BeforeEach
   void start() throws IOException {
     server = TestServer.start();
-    manager = new TestManager(null, null, new AuthListener() {
+    manager = TestManager.builder().listener(new AuthListener() {
       @Override
       public void onUnauthorized(com.sun.net.httpserver.HttpExchange exchange, StatelessAuthError error) {
         refused.add(error);
       }
-    });
+    }).build();
     manager.token("admin-token", TestToken.of("ada", "read")).user(new TestUser("ada", true, Set.of("admin")));
     manager.token("support-token", TestToken.of("sam", "read")).user(new TestUser("sam", true, Set.of("support", "billing")));
     manager.token("former-admin", TestToken.of("fay")).user(new TestUser("fay", false, Set.of("admin")));

@@ -19,7 +19,7 @@ class RouteTest {
   /** A manager whose models implement no mixin, as the processor would generate it. */
   private static final class PlainManager extends AbstractStatelessAuthManager<String, String> {
     PlainManager() {
-      super(ModelMixins.NONE, null, null, null, null);
+      super(ModelMixins.NONE, new ManagerSettings());
     }
 
     @Override
@@ -46,8 +46,8 @@ class RouteTest {
 
   @Test
   void defaultsComeFromTheManagersConfig() {
-    TestManager configured = new TestManager(StatelessAuthConfig.builder()
-        .defaultTokenType("session").defaultAuthType("Token").build());
+    TestManager configured = TestManager.builder().config(StatelessAuthConfig.builder()
+        .defaultTokenType("session").defaultAuthType("Token").build()).build();
 
     AuthRoute route = configured.route().build();
 

@@ -239,7 +239,7 @@ class StatelessAuthConfigTest {
   @Test
   void customAuthHeaderIsMatchedInAnyCase() throws IOException {
     StatelessAuthConfig config = StatelessAuthConfig.fromProperties(properties("AUTH_HEADER", "X-Api-Token"));
-    TestManager manager = new TestManager(config);
+    TestManager manager = TestManager.builder().config(config).build();
 
     try (TestServer server = TestServer.start()) {
       server.context("/secure", manager.handler(manager.route().build(),

@@ -27,6 +27,12 @@ class StatelessAuthErrorTest {
   }
 
   @Test
+  void anErrorMadeByTheApplicationHasTheReasonApplication() {
+    assertEquals(AuthFailure.APPLICATION, new StatelessAuthError("Token revoked", 401, "Token").reason());
+    assertEquals(AuthFailure.APPLICATION, new StatelessAuthError("Quota exceeded", 429, "Quota") {}.reason());
+  }
+
+  @Test
   void fullMsgIsTypeThenErrorThenMsg() {
     assertEquals("Token error: Token revoked", new StatelessAuthError("Token revoked", 401, "Token").fullMsg());
     assertEquals("Scope error: ", new StatelessAuthError("", 403, "Scope").fullMsg());

@@ -27,24 +27,22 @@ final class TestManager extends AbstractStatelessAuthManager<TestToken, TestUser
   private volatile Throwable userLoaderFailure;
   private volatile boolean userLoaderReturnsNull;
 
-  TestManager() {
-    this(null, null, null);
-  }
-
-  TestManager(StatelessAuthConfig config) {
-    this(config, null, null);
-  }
-
-  TestManager(StatelessAuthConfig config, AuthErrorHandler errorHandler, AuthListener listener) {
-    this(config, errorHandler, listener, null);
-  }
-
-  TestManager(StatelessAuthConfig config, AuthErrorHandler errorHandler, AuthListener listener, AuthCache cache) {
-    super(ModelMixins.TOKEN_AND_USER, config, errorHandler, listener, cache);
+  private TestManager(Builder builder) {
+    super(ModelMixins.TOKEN_AND_USER, builder);
     tokens.put(ALICE_TOKEN, TestToken.of("alice", "read"));
     tokens.put(BOB_TOKEN, TestToken.of("bob", "read", "write"));
     users.put("alice", TestUser.active("alice"));
     users.put("bob", TestUser.active("bob"));
+  }
+
+  /** A manager with every setting at its default. */
+  TestManager() {
+    this(builder());
+  }
+
+  /** A builder, as the generated {@code StatelessAuthManager.builder()} gives, minus the loader setters. */
+  static Builder builder() {
+    return new Builder();
   }
 
   TestManager token(String token, TestToken model) {
@@ -98,6 +96,15 @@ final class TestManager extends AbstractStatelessAuthManager<TestToken, TestUser
     }
     if (failure != null) {
       throw new IllegalArgumentException("Loaders throw only unchecked exceptions", failure);
+    }
+  }
+
+  /** The generated builder's shape: the runtime's settings, then {@code build()}. */
+  static final class Builder extends ManagerBuilder<Builder> {
+    private Builder() {}
+
+    TestManager build() {
+      return new TestManager(this);
     }
   }
 }
