@@ -44,10 +44,11 @@ class MicrometerAuthListenerTest {
     opened.add(LogCapture.of(LogCapture.RUNTIME, Level.ALL));
   }
 
+  /** Stops the servers, then lets the log go, in the reverse of the order they were opened. */
   @AfterEach
   void closeEverything() throws Exception {
-    for (AutoCloseable closeable : opened) {
-      closeable.close();
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      opened.get(i).close();
     }
   }
 
