@@ -87,7 +87,7 @@ final class RouteRefusals {
    */
   static Refusal severalOf(StatelessAuthConfig config, AuthRoute route) {
     return new Refusal("Credentials for more than one of " + String.join(", ", route.authTypes()), 400, "Request",
-        "invalid_request", AuthFailure.MULTIPLE_CREDENTIALS, bareChallenges(config, route), scopeOf(route));
+        "invalid_request", AuthFailure.MULTIPLE_CREDENTIALS, bareChallenges(config, route), null);
   }
 
   /**

@@ -130,6 +130,18 @@ class AllListenersTest {
   }
 
   @Test
+  void itNamesItsListenersInOrder() {
+    AuthListener named = new AuthListener() {
+      @Override
+      public String toString() {
+        return "metrics";
+      }
+    };
+
+    assertEquals("AuthListener.all[metrics, metrics]", AuthListener.all(named, named).toString());
+  }
+
+  @Test
   void aStatelessAuthErrorFromOneOfSeveralListenersStillRefusesAndTheOthersAreToldOfIt() throws IOException {
     StatelessAuthError quota = new StatelessAuthError("Quota exceeded", 429, "Quota");
     TestManager manager = TestManager.builder()

@@ -124,6 +124,8 @@ class CredentialHeadersConfigTest {
         + " was 'X-API-Key'", rejected(() -> fromProperties("CREDENTIAL_HEADERS", "X-API-Key")));
     assertEquals("CREDENTIAL_HEADERS must be header=scheme pairs separated by commas, such as X-API-Key=ApiKey;"
         + " was 'X-API-Key=ApiKey,'", rejected(() -> fromProperties("CREDENTIAL_HEADERS", "X-API-Key=ApiKey,")));
+    assertTrue(rejected(() -> fromProperties("CREDENTIAL_HEADERS", "=ApiKey"))
+        .startsWith("CREDENTIAL_HEADERS header name must be an RFC 9110 token"));
     assertTrue(rejected(() -> fromProperties("CREDENTIAL_HEADERS", "X API=ApiKey"))
         .startsWith("CREDENTIAL_HEADERS header name must be an RFC 9110 token"));
     assertTrue(rejected(() -> fromProperties("CREDENTIAL_HEADERS", "X-API-Key="))

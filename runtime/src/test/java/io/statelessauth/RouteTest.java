@@ -138,6 +138,7 @@ class RouteTest {
     assertEquals(bearerFirst, manager.route().authType("Bearer", "ApiKey").build());
     assertEquals(bearerFirst.hashCode(), manager.route().authType("Bearer", "ApiKey").build().hashCode());
     assertNotEquals(bearerFirst, manager.route().authType("ApiKey", "Bearer").build());
+    assertNotEquals(bearerFirst.hashCode(), manager.route().authType("ApiKey", "Bearer").build().hashCode());
     assertNotEquals(bearerFirst, manager.route().build());
   }
 

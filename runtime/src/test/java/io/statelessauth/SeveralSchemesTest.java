@@ -285,6 +285,23 @@ class SeveralSchemesTest {
         List.of(challenge(BEARER, "insufficient_scope", "Quota exceeded")), "Quota error: Quota exceeded");
   }
 
+  @Test
+  void theRuntimesChallengesReplaceAnyAListenerSetBefore() throws IOException {
+    TestManager overriding = TestManager.builder()
+        .config(StatelessAuthConfig.builder().credentialHeader("X-API-Key", "ApiKey").build())
+        .listener(new AuthListener() {
+          @Override
+          public void onUnauthorized(HttpExchange exchange, StatelessAuthError error) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Custom realm=\"x\"");
+          }
+        })
+        .build();
+    server.context("/overriding", overriding.handler(overriding.route().authType("Bearer", "ApiKey").build(),
+        (exchange, token, user) -> {}));
+
+    assertEquals(List.of(BEARER, API_KEY), challenges(get("/overriding")));
+  }
+
   // The cache
 
   @Test

@@ -1,0 +1,88 @@
+package io.statelessauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.net.httpserver.Headers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * How a route of several schemes finds the one field that presents credentials, on header sets the
+ * JDK's server may never hand over (empty values, empty field lists), so that the reader stands on
+ * its own; the end-to-end rows are in {@link SeveralSchemesTest}.
+ */
+class SeveralSchemesParserTest {
+  private final StatelessAuthConfig config =
+      StatelessAuthConfig.builder().credentialHeader("X-API-Key", "ApiKey").build();
+  private final AuthRoute route = TestManager.builder().config(config).build().route()
+      .authType("Bearer", "ApiKey").build();
+  private final RouteRefusals[] schemes = {
+      new RouteRefusals(config, route, "Bearer"), new RouteRefusals(config, route, "ApiKey")};
+  private final Refusal several = RouteRefusals.severalOf(config, route);
+
+  private Map.Entry<String, List<String>> presented(Headers headers) {
+    return Credentials.presentedField(headers, schemes, several);
+  }
+
+  private static Headers headers(String... namesAndValues) {
+    Headers headers = new Headers();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      headers.add(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return headers;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "\t", " \t "})
+  void aBlankValueOfEitherSourcePresentsNothing(String blank) {
+    assertNull(presented(headers("X-API-Key", blank)));
+    assertNull(presented(headers("Authorization", blank)));
+    assertNull(presented(headers("Authorization", blank, "X-API-Key", blank)));
+  }
+
+  @Test
+  void aFieldWithNoValueAtAllPresentsNothing() {
+    Headers headers = new Headers();
+    headers.put("X-API-Key", new ArrayList<>());
+
+    assertNull(presented(headers));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"X-API-Key-Old", "X-API-Ke", "X-API", "Authorization2", "Authorizatio", "XAPI-Key"})
+  void aHeaderWhoseNameOnlyBeginsOrEndsLikeARouteHeaderIsNotRead(String name) {
+    assertNull(presented(headers(name, "Bearer alice-token")));
+    assertNull(presented(headers(name, "alice-key")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Bearerx alice-token", "Beare alice-token", "Bearer-alice-token", "ApiKey alice-key"})
+  void anAuthorizationValueWithAnotherSchemePresentsNothing(String value) {
+    assertNull(presented(headers("Authorization", value)));
+  }
+
+  @Test
+  void theFieldThatPresentsASchemeIsFoundWithWhichScheme() {
+    Map.Entry<String, List<String>> bearer = presented(headers("Accept", "*/*", "Authorization", "bearer t"));
+    Map.Entry<String, List<String>> key = presented(headers("X-API-Key", " k ", "Accept", "*/*"));
+
+    assertEquals(0, Credentials.schemeOf(bearer, schemes));
+    assertEquals(1, Credentials.schemeOf(key, schemes));
+    assertEquals("k", Credentials.token(key.getValue().get(0), 4096, false, schemes[1]));
+  }
+
+  @Test
+  void twoPresentedSchemesAreRefusedWhicheverComesFirst() {
+    assertSame(several, assertThrows(StatelessAuthError.class,
+        () -> presented(headers("X-API-Key", "k", "Authorization", "Bearer t"))));
+    assertSame(several, assertThrows(StatelessAuthError.class,
+        () -> presented(headers("Authorization", "Bearer t", "X-API-Key", "k"))));
+  }
+}
