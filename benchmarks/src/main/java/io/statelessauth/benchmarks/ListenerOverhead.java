@@ -9,6 +9,8 @@ import io.statelessauth.benchmarks.app.AuthenticatedSecretApi;
 import io.statelessauth.benchmarks.app.SecretApi;
 import io.statelessauth.benchmarks.app.StatelessAuthManager;
 import io.statelessauth.micrometer.MicrometerAuthListener;
+import io.statelessauth.testing.TestExchange;
+import io.statelessauth.testing.TestRequest;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What {@code MicrometerAuthListener} adds to a request: the generated handler of {@link
  * AuthOverhead} over a manager without a listener and over one that counts every outcome in a
  * {@link SimpleMeterRegistry}, for an authorized request, an unknown token (401) and an anonymous
- * request on the optional route. Set up as {@link AuthOverhead} is ({@link InMemoryExchange},
+ * request on the optional route. Set up as {@link AuthOverhead} is (the test kit's {@link TestExchange},
  * {@code HashMap} loaders, {@link Paths#CONFIG}); {@link #checkEveryPath()} makes sure each pair
  * answers alike and that the listener counted each request before anything is timed.
  */
@@ -37,9 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ListenerOverhead {
-  private final InMemoryExchange authorized = new InMemoryExchange("Bearer " + Accounts.validToken());
-  private final InMemoryExchange unknownToken = new InMemoryExchange("Bearer " + Accounts.unknownToken());
-  private final InMemoryExchange anonymous = new InMemoryExchange();
+  private final TestExchange authorized = TestRequest.get("/secret").bearer(Accounts.validToken()).exchange();
+  private final TestExchange unknownToken = TestRequest.get("/secret").bearer(Accounts.unknownToken()).exchange();
+  private final TestExchange anonymous = TestRequest.get("/secret").exchange();
   private final MeterRegistry registry = new SimpleMeterRegistry();
 
   private HttpHandler generated;
@@ -113,14 +115,14 @@ public class ListenerOverhead {
         .build();
   }
 
-  private static int serve(HttpHandler handler, InMemoryExchange exchange) throws IOException {
+  private static int serve(HttpHandler handler, TestExchange exchange) throws IOException {
     exchange.reset();
     handler.handle(exchange);
     return exchange.getResponseCode();
   }
 
   /** Fails unless both handlers answer {@code status} and the listener counted one more {@code outcome}. */
-  private void expect(int status, HttpHandler without, HttpHandler with, InMemoryExchange exchange,
+  private void expect(int status, HttpHandler without, HttpHandler with, TestExchange exchange,
       String outcome, String reason) throws IOException {
     double before = count(outcome, reason);
     int answered = serve(without, exchange);
