@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -43,7 +42,7 @@ final class MetricsEndpoint implements AutoCloseable {
 
   /** The one path the endpoint answers. */
   static final String PATH = "/metrics";
-  /** The Prometheus text format, version 0.0.4, which {@link PrometheusMeterRegistry#scrape()} writes. */
+  /** The Prometheus text format 0.0.4, which {@link PrometheusMeterRegistry#scrape()} writes. */
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final PrometheusMeterRegistry registry;
@@ -116,11 +115,6 @@ final class MetricsEndpoint implements AutoCloseable {
   /** What times each request the service answers, by route ({@link RequestMetrics}). */
   RequestObserver requests() {
     return new RequestMetrics(registry);
-  }
-
-  /** The registry, for tests. */
-  MeterRegistry registry() {
-    return registry;
   }
 
   /** The address the endpoint listens on, with the port it was given. */

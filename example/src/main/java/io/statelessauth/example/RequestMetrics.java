@@ -38,6 +38,7 @@ final class RequestMetrics implements RequestObserver {
 
   private static String statusClass(int status) {
     int hundreds = status / 100;
-    return hundreds >= 1 && hundreds <= STATUS_CLASSES.length ? STATUS_CLASSES[hundreds - 1] : "none";
+    return hundreds >= 1 && hundreds <= STATUS_CLASSES.length
+        ? STATUS_CLASSES[hundreds - 1] : "none";
   }
 }

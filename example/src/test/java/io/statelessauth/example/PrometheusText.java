@@ -124,7 +124,8 @@ final class PrometheusText {
         }
         families.get(family).samples().add(sample);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("line " + number + ": " + e.getMessage() + ": " + line, e);
+        throw new IllegalArgumentException(
+            "line " + number + ": " + e.getMessage() + ": " + line, e);
       }
     }
     families.replaceAll((name, family) ->
@@ -138,7 +139,8 @@ final class PrometheusText {
         || !SUFFIXES.contains(sample.substring(current.length()))) {
       return null;
     }
-    return families.get(current).type().equals("untyped") && !sample.equals(current) ? null : current;
+    boolean untyped = families.get(current).type().equals("untyped");
+    return untyped && !sample.equals(current) ? null : current;
   }
 
   /** Reads one line. */
