@@ -320,12 +320,32 @@ final class Cli {
           settings.authCache().maximumSize(), duration("--auth-cache-ttl", value)));
     }
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", order = 20,
+        description = "serve GET /metrics in the Prometheus text format on PORT, 0 for any free"
+            + " port (default: not served)")
+    void metricsPort(String value) {
+      settings = settings.withMetrics(new MetricsAddress(
+          settings.metrics().host(), integer("--metrics-port", value, 0, 65_535)));
+    }
+
+    @Option(names = "--metrics-host", paramLabel = "HOST", order = 20,
+        description = "address /metrics is served on (default 127.0.0.1, whatever --host says)")
+    void metricsHost(String value) {
+      if (value.isBlank()) {
+        throw usage("--metrics-host needs a host name or address");
+      }
+      settings = settings.withMetrics(new MetricsAddress(value, settings.metrics().port()));
+    }
+
     /**
      * The settings read, once every flag was; {@code given} names the flags on the command line,
      * for the checks that span several.
      */
     Settings settings(List<String> given) {
       Settings result = settings.withDemo(demo);
+      if (given.contains("--metrics-host") && !result.metrics().enabled()) {
+        throw new UsageException("--metrics-host needs --metrics-port");
+      }
       if (result.databasePassword() == null && passwordFromEnvironment != null) {
         result = result.withDatabasePassword(passwordFromEnvironment);
       }

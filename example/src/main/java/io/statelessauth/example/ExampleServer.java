@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,13 +40,16 @@ final class ExampleServer implements AutoCloseable {
   private final Database database;
   /** What hears the other instances' revocations; {@code null} without a cache. */
   private final RevocationChannel.Listening listening;
+  /** What serves the meters; {@code null} without {@code --metrics-port}. */
+  private final MetricsEndpoint metrics;
 
   private ExampleServer(HttpServer server, ThreadPoolExecutor workers, Database database,
-      RevocationChannel.Listening listening) {
+      RevocationChannel.Listening listening, MetricsEndpoint metrics) {
     this.server = server;
     this.workers = workers;
     this.database = database;
     this.listening = listening;
+    this.metrics = metrics;
   }
 
   /** Opens the database and starts serving, with the system clock. */
@@ -70,7 +74,12 @@ final class ExampleServer implements AutoCloseable {
     Database database = Database.open(settings.databaseUrl(), settings.databasePassword(),
         settings.workerThreads(), settings.busyTimeout(), settings.databaseTimeout(), clock);
     RevocationChannel.Listening listening = null;
+    MetricsEndpoint metrics = null;
     try {
+      if (settings.metrics().enabled()) {
+        metrics = MetricsEndpoint.start(settings.metrics());
+        metrics.bind(database.dataSource());
+      }
       CacheInvalidator invalidator = new CacheInvalidator();
       Revocations revocations = new Revocations(database, invalidator);
       UserStore users = new UserStore(database, revocations);
@@ -84,9 +93,12 @@ final class ExampleServer implements AutoCloseable {
           .userLoader(new Users(users))
           .config(settings.authConfig())
           .errorHandler(new RetryAfterErrorHandler())
-          .listener(listener);
+          .listener(metrics == null ? listener : metrics.countBeside(listener));
       if (cache != null) {
         builder.cache(cache);
+      }
+      if (cache != null && metrics != null) {
+        metrics.bind(cache);
       }
       StatelessAuthManager manager = builder.build();
       invalidator.bind(manager::invalidateHash, manager::invalidateAll,
@@ -98,16 +110,22 @@ final class ExampleServer implements AutoCloseable {
           new AdminRoutes(users, cache, tokenLoader), clock);
       HttpServer server = HttpServer.create(
           new InetSocketAddress(settings.host(), settings.port()), 0);
+      if (metrics != null) {
+        router.observedBy(metrics.requests());
+      }
       server.createContext("/", router);
       ThreadPoolExecutor workers = workers(settings.workerThreads(), settings.maxConnections());
       server.setExecutor(workers);
       server.start();
-      return new ExampleServer(server, workers, database, listening);
+      return new ExampleServer(server, workers, database, listening, metrics);
     } catch (IOException | RuntimeException e) {
       if (listening != null) {
         listening.close();
       }
       database.close();
+      if (metrics != null) {
+        metrics.close();
+      }
       throw e;
     }
   }
@@ -181,9 +199,15 @@ final class ExampleServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + address.getPort());
   }
 
+  /** Where the meters are served, such as {@code http://127.0.0.1:9464/metrics}; empty when off. */
+  Optional<URI> metricsUri() {
+    return Optional.ofNullable(metrics).map(MetricsEndpoint::uri);
+  }
+
   /**
    * Stops accepting connections, gives running requests up to two seconds to finish, then stops
-   * the worker threads and the revocation listener, and closes the database.
+   * the worker threads and the revocation listener, closes the database, and stops serving the
+   * meters.
    */
   @Override
   public void close() {
@@ -202,5 +226,8 @@ final class ExampleServer implements AutoCloseable {
       listening.close();
     }
     database.close();
+    if (metrics != null) {
+      metrics.close();
+    }
   }
 }

@@ -85,6 +85,7 @@ public final class Main {
     }, "shutdown"));
     out.println("stateless-auth example listening on " + server.uri() + " with database "
         + DatabaseUrl.withoutSecrets(settings.databaseUrl()) + " (Ctrl-C stops it)");
+    server.metricsUri().ifPresent(metrics -> out.println("Metrics served on " + metrics));
     return SERVING;
   }
 

@@ -54,6 +54,9 @@ final class Router implements HttpHandler {
   /** How long a request waits for a free handler slot before it answers 503. */
   static final Duration SLOT_WAIT = Duration.ofSeconds(5);
 
+  /** The route a request that matched none is reported under ({@link RequestObserver}). */
+  static final String UNMATCHED = "unmatched";
+
   private static final Pattern PLAIN_DIGITS = Pattern.compile("[0-9]+");
   /** More digits than this are a length over any limit (and could overflow a {@code long}). */
   private static final int MAX_LENGTH_DIGITS = 18;
@@ -61,6 +64,7 @@ final class Router implements HttpHandler {
   private final Map<String, Map<String, HttpHandler>> routes = new HashMap<>();
   private final Semaphore slots;
   private final FailureLog failures = new FailureLog(LOG, Clock.systemUTC());
+  private RequestObserver observer = RequestObserver.NONE;
 
   /** A router that runs any number of handlers at once. */
   Router() {
@@ -81,8 +85,15 @@ final class Router implements HttpHandler {
     return this;
   }
 
+  /** Reports every request answered to {@code observer}; set before the server starts. */
+  Router observedBy(RequestObserver observer) {
+    this.observer = observer;
+    return this;
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    long started = System.nanoTime();
     try {
       dispatch(exchange);
     } catch (ApiError e) {
@@ -106,7 +117,15 @@ final class Router implements HttpHandler {
       answer(exchange, 500, "Internal server error");
     } finally {
       exchange.close();
+      observer.answered(exchange.getRequestMethod(), routeOf(exchange.getRequestURI()),
+          exchange.getResponseCode(), System.nanoTime() - started);
     }
+  }
+
+  /** The path of the route {@code target} names, as registered, or {@value #UNMATCHED}. */
+  private String routeOf(URI target) {
+    String path = target.getRawPath();
+    return path != null && routes.containsKey(path) ? path : UNMATCHED;
   }
 
   private void dispatch(HttpExchange exchange) throws IOException {

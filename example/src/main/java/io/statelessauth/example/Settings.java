@@ -32,6 +32,7 @@ import java.util.Set;
  * @param authCache how many authentications the service keeps, and for how long
  * @param admins the users to make administrators, or to make no longer, at start-up
  * @param demo whether to run the scripted demo instead of serving
+ * @param metrics where the meters are served, if anywhere
  */
 record Settings(
     String host,
@@ -50,7 +51,8 @@ record Settings(
     StatelessAuthConfig authConfig,
     CacheSize authCache,
     AdminChanges admins,
-    boolean demo) {
+    boolean demo,
+    MetricsAddress metrics) {
 
   /**
    * OWASP's figure for PBKDF2-HMAC-SHA256 (its Password Storage Cheat Sheet; 210 000 is the
@@ -70,6 +72,7 @@ record Settings(
     Objects.requireNonNull(authConfig, "authConfig");
     Objects.requireNonNull(authCache, "authCache");
     Objects.requireNonNull(admins, "admins");
+    Objects.requireNonNull(metrics, "metrics");
   }
 
   /** The settings used when no flag is given. */
@@ -91,7 +94,8 @@ record Settings(
         StatelessAuthConfig.defaults(),
         CacheSize.defaults(),
         AdminChanges.NONE,
-        false);
+        false,
+        MetricsAddress.OFF);
   }
 
   /** A copy listening on {@code host}:{@code port}. */
@@ -167,6 +171,11 @@ record Settings(
   /** A copy that runs the demo ({@code true}) or serves ({@code false}). */
   Settings withDemo(boolean demo) {
     return toBuilder().demo(demo).build();
+  }
+
+  /** A copy that serves its meters at {@code metrics}. */
+  Settings withMetrics(MetricsAddress metrics) {
+    return toBuilder().metrics(metrics).build();
   }
 
   private Builder toBuilder() {
@@ -287,6 +296,7 @@ record Settings(
     private CacheSize authCache;
     private AdminChanges admins;
     private boolean demo;
+    private MetricsAddress metrics;
 
     Builder(Settings from) {
       host = from.host;
@@ -306,6 +316,7 @@ record Settings(
       authCache = from.authCache;
       admins = from.admins;
       demo = from.demo;
+      metrics = from.metrics;
     }
 
     Builder host(String value) {
@@ -393,10 +404,16 @@ record Settings(
       return this;
     }
 
+    Builder metrics(MetricsAddress value) {
+      metrics = value;
+      return this;
+    }
+
     Settings build() {
       return new Settings(host, port, databaseUrl, databasePassword, accessTokenLifetime,
           refreshTokenLifetime, sessionMaxAge, passwordIterations, workerThreads, maxConnections,
-          busyTimeout, databaseTimeout, limits, authConfig, authCache, admins, demo);
+          busyTimeout, databaseTimeout, limits, authConfig, authCache, admins, demo,
+          metrics);
     }
   }
 }
