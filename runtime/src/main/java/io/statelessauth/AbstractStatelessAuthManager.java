@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -171,21 +170,14 @@ public abstract class AbstractStatelessAuthManager<T, U> {
     @SuppressWarnings("unchecked")
     PreparedRoute.Scheme<T, U>[] schemes =
         (PreparedRoute.Scheme<T, U>[]) new PreparedRoute.Scheme<?, ?>[authTypes.size()];
-    List<String> sources = new ArrayList<>();
     for (int i = 0; i < schemes.length; i++) {
       RouteRefusals refusals = new RouteRefusals(config, route, authTypes.get(i));
       schemes[i] = cache == null
           ? new PreparedRoute.Scheme<>(refusals, null, null)
           : new PreparedRoute.Scheme<>(refusals, cache.segment(route.tokenType(), refusals.scheme),
               new CacheLoader(route, refusals));
-      sources.add(refusals.ownHeader ? refusals.header + " header"
-          : refusals.header + " header with the " + refusals.scheme + " scheme");
     }
-    if (schemes.length == 1) {
-      return new PreparedRoute<>(route, schemes, null, null);
-    }
-    return new PreparedRoute<>(route, schemes, RouteRefusals.noneOf(config, route, sources),
-        RouteRefusals.severalOf(config, route));
+    return new PreparedRoute<>(route, schemes);
   }
 
   /** Every step of one request. */

@@ -26,10 +26,10 @@ import java.util.function.Predicate;
  * SecretTokens#hash} an invalidation message carries, or everything; an invalidation takes effect
  * before it returns, and a load of that token already running when it came is not kept, since it
  * may have read the token before its revocation. A hit takes no lock and allocates nothing: one
- * map read, one clock read and a counter. Each entry costs about 250 bytes on a 64-bit JVM with
- * compressed pointers (the entry, the token's hash in hexadecimal and two map nodes), besides the
- * token string it keeps (about 90 bytes for a token from {@link SecretTokens#generate()}) and the
- * cached models.
+ * map read, one clock read (two with a {@link Builder#lease lease}) and a counter. Each entry costs
+ * about 250 bytes on a 64-bit JVM with compressed pointers (the entry, the token's hash in
+ * hexadecimal and two map nodes), besides the token string it keeps (about 90 bytes for a token
+ * from {@link SecretTokens#generate()}) and the cached models.
  *
  * <p>With a {@link Builder#lease lease}, the cache answers only while its last {@link #renewLease()
  * renewal} is younger than the lease: the application renews it each time it confirms that its

@@ -17,15 +17,17 @@ final class PreparedRoute<T, U> {
   /** A request that presents more than one of several schemes; {@code null} for a route of one scheme. */
   final Refusal severalSchemes;
 
-  PreparedRoute(AuthRoute route, Scheme<T, U>[] schemes, Refusal noCredentials, Refusal severalSchemes) {
+  /** {@code route} with its {@code schemes}, one per scheme of the route, in its order. */
+  PreparedRoute(AuthRoute route, Scheme<T, U>[] schemes) {
     this.route = route;
     this.schemes = schemes;
     this.schemeRefusals = new RouteRefusals[schemes.length];
     for (int i = 0; i < schemes.length; i++) {
       schemeRefusals[i] = schemes[i].refusals;
     }
-    this.noCredentials = noCredentials;
-    this.severalSchemes = severalSchemes;
+    boolean several = schemes.length > 1;
+    this.noCredentials = several ? RouteRefusals.noneOf(schemeRefusals) : null;
+    this.severalSchemes = several ? RouteRefusals.severalOf(schemeRefusals) : null;
   }
 
   /** One scheme of a prepared route. */

@@ -1,5 +1,6 @@
 package io.statelessauth;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -51,11 +52,12 @@ final class Refuser {
   private static void setChallenges(HttpExchange exchange, RouteRefusals refusals, StatelessAuthError error) {
     if (error instanceof Refusal) {
       String[] challenges = ((Refusal) error).challenges;
+      Headers headers = exchange.getResponseHeaders();
       for (int i = 0; i < challenges.length; i++) {
         if (i == 0) {
-          exchange.getResponseHeaders().set("WWW-Authenticate", challenges[i]);
+          headers.set("WWW-Authenticate", challenges[i]);
         } else {
-          exchange.getResponseHeaders().add("WWW-Authenticate", challenges[i]);
+          headers.add("WWW-Authenticate", challenges[i]);
         }
       }
       return;

@@ -1,6 +1,8 @@
 package io.statelessauth;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * The refusals of one route for one of its schemes under one manager's settings, made when the
@@ -32,11 +34,6 @@ final class RouteRefusals {
   final Refusal insufficientRole;
   final Refusal unknownUser;
   final Refusal serverError;
-
-  /** The refusals of {@code route} for its first scheme. */
-  RouteRefusals(StatelessAuthConfig config, AuthRoute route) {
-    this(config, route, route.authType());
-  }
 
   /** The refusals of {@code route} for {@code scheme}, one of its schemes. */
   RouteRefusals(StatelessAuthConfig config, AuthRoute route, String scheme) {
@@ -73,21 +70,31 @@ final class RouteRefusals {
   }
 
   /**
-   * The refusal of a request that presents credentials for none of the schemes of a route that
-   * accepts several: 401 with one bare challenge per scheme, in the route's order.
+   * The refusal of a request that presents credentials for none of {@code schemes}, the schemes of
+   * a route that accepts several: 401 naming where each is read from, with one bare challenge per
+   * scheme, in the route's order.
    */
-  static Refusal noneOf(StatelessAuthConfig config, AuthRoute route, List<String> sources) {
-    return new Refusal("Missing credentials: " + String.join(" or ", sources), 401, "Request", null,
-        AuthFailure.MISSING_CREDENTIALS, bareChallenges(config, route), null);
+  static Refusal noneOf(RouteRefusals[] schemes) {
+    StringJoiner sources = new StringJoiner(" or ", "Missing credentials: ", "");
+    for (RouteRefusals scheme : schemes) {
+      sources.add(scheme.ownHeader ? scheme.header + " header"
+          : scheme.header + " header with the " + scheme.scheme + " scheme");
+    }
+    return new Refusal(sources.toString(), 401, "Request", null, AuthFailure.MISSING_CREDENTIALS,
+        bareChallenges(schemes), null);
   }
 
   /**
-   * The refusal of a request that presents credentials for two or more of a route's schemes at
-   * once (RFC 6750 §3.1: more than one method): 400 {@code invalid_request}, challenging each scheme.
+   * The refusal of a request that presents credentials for two or more of {@code schemes} at once
+   * (RFC 6750 §3.1: more than one method): 400 {@code invalid_request}, challenging each scheme.
    */
-  static Refusal severalOf(StatelessAuthConfig config, AuthRoute route) {
-    return new Refusal("Credentials for more than one of " + String.join(", ", route.authTypes()), 400, "Request",
-        "invalid_request", AuthFailure.MULTIPLE_CREDENTIALS, bareChallenges(config, route), null);
+  static Refusal severalOf(RouteRefusals[] schemes) {
+    StringJoiner names = new StringJoiner(", ", "Credentials for more than one of ", "");
+    for (RouteRefusals scheme : schemes) {
+      names.add(scheme.scheme);
+    }
+    return new Refusal(names.toString(), 400, "Request", "invalid_request", AuthFailure.MULTIPLE_CREDENTIALS,
+        bareChallenges(schemes), null);
   }
 
   /**
@@ -103,8 +110,13 @@ final class RouteRefusals {
     return new Refusal(msg, code, type, errorCode, reason, List.of(bareChallenge), scope);
   }
 
-  private static List<String> bareChallenges(StatelessAuthConfig config, AuthRoute route) {
-    return route.authTypes().stream().map(scheme -> Challenge.bare(scheme, config.realm())).toList();
+  /** The bare challenge of each of {@code schemes}, in their order. */
+  private static List<String> bareChallenges(RouteRefusals[] schemes) {
+    List<String> challenges = new ArrayList<>(schemes.length);
+    for (RouteRefusals scheme : schemes) {
+      challenges.add(scheme.bareChallenge);
+    }
+    return challenges;
   }
 
   private static String scopeOf(AuthRoute route) {

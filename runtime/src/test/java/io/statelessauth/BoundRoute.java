@@ -9,7 +9,7 @@ import com.sun.net.httpserver.Headers;
 record BoundRoute(StatelessAuthConfig config, AuthRoute route, RouteRefusals refusals) {
 
   static BoundRoute of(StatelessAuthConfig config, AuthRoute route) {
-    return new BoundRoute(config, route, new RouteRefusals(config, route));
+    return new BoundRoute(config, route, new RouteRefusals(config, route, route.authType()));
   }
 
   /** The default route of a manager with {@code config}. */

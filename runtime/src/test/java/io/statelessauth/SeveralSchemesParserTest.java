@@ -25,7 +25,7 @@ class SeveralSchemesParserTest {
       .authType("Bearer", "ApiKey").build();
   private final RouteRefusals[] schemes = {
       new RouteRefusals(config, route, "Bearer"), new RouteRefusals(config, route, "ApiKey")};
-  private final Refusal several = RouteRefusals.severalOf(config, route);
+  private final Refusal several = RouteRefusals.severalOf(schemes);
 
   private Map.Entry<String, List<String>> presented(Headers headers) {
     return Credentials.presentedField(headers, schemes, several);

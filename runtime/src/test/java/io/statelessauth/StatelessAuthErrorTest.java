@@ -83,7 +83,8 @@ class StatelessAuthErrorTest {
   @Test
   void runtimeErrorsHaveTheDocumentedTypesAndCodes() {
     TestManager manager = new TestManager();
-    RouteRefusals route = new RouteRefusals(manager.config(), manager.route().tokenType("refresh").roles("admin").build());
+    AuthRoute refresh = manager.route().tokenType("refresh").roles("admin").build();
+    RouteRefusals route = new RouteRefusals(manager.config(), refresh, refresh.authType());
 
     assertEquals("Request error: Missing Authorization header", route.missingCredentials.fullMsg());
     assertEquals(Optional.empty(), route.missingCredentials.errorCode());

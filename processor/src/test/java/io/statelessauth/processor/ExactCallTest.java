@@ -1,17 +1,12 @@
 package io.statelessauth.processor;
 
 import static com.google.common.truth.Truth.assertThat;
-import static io.statelessauth.processor.Fixtures.TOKEN;
-import static io.statelessauth.processor.Fixtures.TOKENS;
-import static io.statelessauth.processor.Fixtures.USER;
-import static io.statelessauth.processor.Fixtures.USERS;
 import static io.statelessauth.processor.Fixtures.source;
 
 import io.statelessauth.processor.ResolvedCalls.Call;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -26,13 +21,7 @@ class ExactCallTest {
   @TempDir Path dir;
 
   private List<Call> callsOf(String name, JavaFileObject... sources) throws IOException {
-    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
-    for (JavaFileObject standard : List.of(TOKEN, USER, TOKENS, USERS)) {
-      if (all.stream().noneMatch(s -> s.getName().equals(standard.getName()))) {
-        all.add(standard);
-      }
-    }
-    return ResolvedCalls.of(name, dir, all.toArray(JavaFileObject[]::new));
+    return ResolvedCalls.of(name, dir, Fixtures.withModels(List.of(sources)).toArray(JavaFileObject[]::new));
   }
 
   private String generatedApi() throws IOException {

@@ -4,12 +4,20 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 
-/** Inline sources for the processor tests: a valid loader pair, and a compile helper. */
+/**
+ * Inline sources for the processor tests: a valid loader pair, the compile helpers, and the class
+ * path of a user's compilation for the tests that run javac themselves.
+ */
 final class Fixtures {
   /** A token model that implements TokenMixin, so that scopes and expiry apply. */
   static final JavaFileObject TOKEN =
@@ -145,12 +153,33 @@ final class Fixtures {
 
   /** Compiles {@code sources} beside the models and loaders that are not replaced by one of them. */
   static Compilation compileWithModels(JavaFileObject... sources) {
-    List<JavaFileObject> all = new ArrayList<>(Arrays.asList(sources));
+    return javac().withProcessors(new StatelessAuthProcessor()).compile(withModels(Arrays.asList(sources)));
+  }
+
+  /** {@code sources} followed by the standard models and loaders that none of them replaces (by name). */
+  static List<JavaFileObject> withModels(List<JavaFileObject> sources) {
+    List<JavaFileObject> all = new ArrayList<>(sources);
     for (JavaFileObject standard : List.of(TOKEN, USER, TOKENS, USERS)) {
       if (all.stream().noneMatch(s -> s.getName().equals(standard.getName()))) {
         all.add(standard);
       }
     }
-    return javac().withProcessors(new StatelessAuthProcessor()).compile(all);
+    return all;
+  }
+
+  /**
+   * The annotations' and the runtime's jars or class directories, as a user's compile class path
+   * holds them, for the tests that run javac themselves.
+   */
+  static String userClassPath() {
+    return Stream.of(io.statelessauth.annotations.TokenLoader.class, io.statelessauth.TokenMixin.class)
+        .map(type -> {
+          try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+          } catch (URISyntaxException e) {
+            throw new AssertionError(e);
+          }
+        })
+        .collect(Collectors.joining(File.pathSeparator));
   }
 }

@@ -1,10 +1,6 @@
 package io.statelessauth.processor;
 
 import static com.google.testing.compile.Compiler.javac;
-import static io.statelessauth.processor.Fixtures.TOKEN;
-import static io.statelessauth.processor.Fixtures.TOKENS;
-import static io.statelessauth.processor.Fixtures.USER;
-import static io.statelessauth.processor.Fixtures.USERS;
 import static io.statelessauth.processor.Fixtures.source;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,7 +9,6 @@ import com.github.difflib.UnifiedDiffUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -100,13 +95,7 @@ class GoldenFilesTest {
 
     /** The shape's sources beside the standard models and loaders they do not replace. */
     List<JavaFileObject> sources() {
-      List<JavaFileObject> all = new ArrayList<>(sources);
-      for (JavaFileObject standard : List.of(TOKEN, USER, TOKENS, USERS)) {
-        if (all.stream().noneMatch(s -> s.getName().equals(standard.getName()))) {
-          all.add(standard);
-        }
-      }
-      return all;
+      return Fixtures.withModels(sources);
     }
 
     Path folder() {

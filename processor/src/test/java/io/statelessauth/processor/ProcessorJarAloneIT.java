@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +52,7 @@ class ProcessorJarAloneIT {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
         "-processorpath", JAR.toString(),
-        "-classpath", classPath(),
+        "-classpath", Fixtures.userClassPath(),
         "-d", Files.createDirectories(dir.resolve("classes")).toString(),
         "-s", Files.createDirectories(dir.resolve("generated")).toString()));
     for (JavaFileObject source : sources) {
@@ -68,19 +64,6 @@ class ProcessorJarAloneIT {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     return new Result(process.waitFor(), output);
-  }
-
-  /** The annotations and the runtime, as a user's compile class path holds them. */
-  private static String classPath() {
-    return Stream.of(io.statelessauth.annotations.TokenLoader.class, io.statelessauth.TokenMixin.class)
-        .map(type -> {
-          try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-          } catch (URISyntaxException e) {
-            throw new AssertionError(e);
-          }
-        })
-        .collect(Collectors.joining(File.pathSeparator));
   }
 
   private record Result(int exitCode, String output) {}

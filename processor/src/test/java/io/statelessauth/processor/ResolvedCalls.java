@@ -8,15 +8,11 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -42,7 +38,7 @@ final class ResolvedCalls {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     List<String> options = List.of(
-        "-classpath", classPath(),
+        "-classpath", Fixtures.userClassPath(),
         "-d", Files.createDirectories(dir.resolve("classes")).toString(),
         "-s", Files.createDirectories(dir.resolve("generated")).toString(),
         GeneratedCodeTest.LINT_ALL, "-Werror");
@@ -74,17 +70,5 @@ final class ResolvedCalls {
     boolean compiled = task.call();
     assertTrue(compiled && diagnostics.getDiagnostics().isEmpty(), () -> diagnostics.getDiagnostics().toString());
     return calls;
-  }
-
-  private static String classPath() {
-    return Stream.of(io.statelessauth.annotations.TokenLoader.class, io.statelessauth.TokenMixin.class)
-        .map(type -> {
-          try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-          } catch (URISyntaxException e) {
-            throw new AssertionError(e);
-          }
-        })
-        .collect(Collectors.joining(File.pathSeparator));
   }
 }

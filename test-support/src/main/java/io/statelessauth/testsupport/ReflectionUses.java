@@ -34,7 +34,10 @@ public final class ReflectionUses {
 
   private ReflectionUses() {}
 
-  /** One line per forbidden use, {@code <file>: <owner>.<method>} or {@code <file>: <class>}, sorted. */
+  /**
+   * One line per forbidden use, {@code <file>: <owner>.<method>} or {@code <file>: <class>}: the
+   * files in the order given, each one's uses sorted.
+   */
   public static List<String> in(List<Path> classFiles) throws IOException {
     List<String> found = new ArrayList<>();
     for (Path file : classFiles) {

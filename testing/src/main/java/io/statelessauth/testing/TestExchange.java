@@ -94,8 +94,7 @@ public final class TestExchange extends HttpExchange {
 
   /** What the handler has answered on this exchange so far, as a client would see it. */
   public TestResponse response() {
-    return new TestResponse(status, TestResponse.copy(responseHeaders), responseBody.bytes(),
-        responseBody.finished(), connectionDropped, failure);
+    return responseWith(TestResponse.copy(responseHeaders));
   }
 
   /**
@@ -119,8 +118,13 @@ public final class TestExchange extends HttpExchange {
     }
     // Served once: the response may keep the headers, which no one changes any more (a handler that
     // sent them gets a copy from getResponseHeaders()).
-    return new TestResponse(status, responseHeaders, responseBody.bytes(), responseBody.finished(),
-        connectionDropped, failure);
+    return responseWith(responseHeaders);
+  }
+
+  /** What the handler has answered so far, with {@code headers} as the response headers. */
+  private TestResponse responseWith(Headers headers) {
+    return new TestResponse(status, headers, responseBody.bytes(), responseBody.finished(), connectionDropped,
+        failure);
   }
 
   @Override

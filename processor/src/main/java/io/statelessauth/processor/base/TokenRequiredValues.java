@@ -66,7 +66,6 @@ public record TokenRequiredValues(
     return (String) tokenType.getValue();
   }
 
-
   /** Whether the route lets anonymous requests through. */
   public boolean isOptional() {
     return (Boolean) optional.getValue();

@@ -15,8 +15,6 @@ import javax.lang.model.type.TypeMirror;
  * @param manager the generated manager's name
  * @param tokenMixin whether {@code T} implements {@code TokenMixin}
  * @param userMixin whether {@code U} implements {@code UserMixin}
- * @param rawTypes whether {@code T} or {@code U} is, or is made of, a raw type, so that naming it
- *     needs {@code @SuppressWarnings("rawtypes")}
  * @param userReifiable whether a cast to {@code U} is checked in full at run time, so that {@code
  *     currentUser()} needs no {@code @SuppressWarnings("unchecked")}
  * @param suppressedWarnings the warnings javac would give the generated manager for what it names
@@ -31,6 +29,13 @@ public record LoaderBinding(
     ClassName manager,
     boolean tokenMixin,
     boolean userMixin,
-    boolean rawTypes,
     boolean userReifiable,
-    List<String> suppressedWarnings) {}
+    List<String> suppressedWarnings) {
+  /** The warning javac gives code that names a raw type. */
+  public static final String RAW_TYPES = "rawtypes";
+
+  /** Whether {@code T} or {@code U} is, or is made of, a raw type, so that naming it draws {@code rawtypes}. */
+  public boolean rawTypes() {
+    return suppressedWarnings.contains(RAW_TYPES);
+  }
+}

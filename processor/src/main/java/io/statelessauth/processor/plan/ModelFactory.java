@@ -57,10 +57,9 @@ final class ModelFactory {
   LoaderBinding loaderBinding(TypeElement tokenLoader, TypeElement userLoader) {
     TypeMirror token = typeFacts.loadType(tokenLoader).getReturnType();
     TypeMirror user = typeFacts.loadType(userLoader).getReturnType();
-    boolean rawTypes = typeFacts.mentionsRawType(token) || typeFacts.mentionsRawType(user);
     List<String> suppressed = new ArrayList<>();
-    if (rawTypes) {
-      suppressed.add("rawtypes");
+    if (typeFacts.mentionsRawType(token) || typeFacts.mentionsRawType(user)) {
+      suppressed.add(LoaderBinding.RAW_TYPES);
     }
     suppressed.addAll(DeprecatedUses.in(elements)
         .element(tokenLoader)
@@ -78,7 +77,6 @@ final class ModelFactory {
         names.manager(tokenLoader),
         types.isAssignable(token, typeFacts.typeNamed(RuntimeTypes.TOKEN_MIXIN.canonicalName())),
         types.isAssignable(user, typeFacts.typeNamed(RuntimeTypes.USER_MIXIN.canonicalName())),
-        rawTypes,
         typeFacts.isReifiable(user),
         List.copyOf(suppressed));
   }
@@ -97,7 +95,7 @@ final class ModelFactory {
     if (loaders.rawTypes() || castTypes.stream().anyMatch(typeFacts::mentionsRawType)) {
       // The lambdas' parameters take the model types, and a cast names a parameter's type: javac
       // warns, at no line the user could annotate, about a raw type inside either.
-      suppressed.add("rawtypes");
+      suppressed.add(LoaderBinding.RAW_TYPES);
     }
     // The lambdas' implicit parameters are of the model types, for which javac warns too.
     DeprecatedUses deprecated = DeprecatedUses.in(elements)
