@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * to arrive (see {@link ServerProperties}). Should the executor still be full, it refuses the
  * connection, which the server then closes, instead of running it on the server's only
  * dispatcher thread, which would stop it from accepting any other.
+ *
+ * <p>{@link #open} makes the same service without the server, for tests that run the routes in
+ * memory.
  */
 final class ExampleServer implements AutoCloseable {
 
@@ -37,19 +40,12 @@ final class ExampleServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ThreadPoolExecutor workers;
-  private final Database database;
-  /** What hears the other instances' revocations; {@code null} without a cache. */
-  private final RevocationChannel.Listening listening;
-  /** What serves the meters; {@code null} without {@code --metrics-port}. */
-  private final MetricsEndpoint metrics;
+  private final Service service;
 
-  private ExampleServer(HttpServer server, ThreadPoolExecutor workers, Database database,
-      RevocationChannel.Listening listening, MetricsEndpoint metrics) {
+  private ExampleServer(HttpServer server, ThreadPoolExecutor workers, Service service) {
     this.server = server;
     this.workers = workers;
-    this.database = database;
-    this.listening = listening;
-    this.metrics = metrics;
+    this.service = service;
   }
 
   /** Opens the database and starts serving, with the system clock. */
@@ -71,6 +67,29 @@ final class ExampleServer implements AutoCloseable {
       throws IOException, SQLException {
     // The JDK reads its properties once, when the first HttpServer is created.
     ServerProperties.apply(settings);
+    Service service = open(settings, clock, listener);
+    try {
+      HttpServer server = HttpServer.create(
+          new InetSocketAddress(settings.host(), settings.port()), 0);
+      server.createContext("/", service.router());
+      ThreadPoolExecutor workers = workers(settings.workerThreads(), settings.maxConnections());
+      server.setExecutor(workers);
+      server.start();
+      return new ExampleServer(server, workers, service);
+    } catch (IOException | RuntimeException e) {
+      service.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the database and makes everything {@link #start} serves, without a socket: the routes
+   * answer whoever calls {@link Service#router()}, on the caller's thread (tests call it through
+   * the test kit). {@code clock} and {@code listener} as for {@link #start(Settings, Clock,
+   * AuthListener)}; the listening addresses and connection limits of {@code settings} are unused.
+   */
+  static Service open(Settings settings, Clock clock, AuthListener listener)
+      throws IOException, SQLException {
     Database database = Database.open(settings.databaseUrl(), settings.databasePassword(),
         settings.workerThreads(), settings.busyTimeout(), settings.databaseTimeout(), clock);
     RevocationChannel.Listening listening = null;
@@ -108,16 +127,10 @@ final class ExampleServer implements AutoCloseable {
       }
       Router router = routes(settings, users, tokens, manager,
           new AdminRoutes(users, cache, tokenLoader), clock);
-      HttpServer server = HttpServer.create(
-          new InetSocketAddress(settings.host(), settings.port()), 0);
       if (metrics != null) {
         router.observedBy(metrics.requests());
       }
-      server.createContext("/", router);
-      ThreadPoolExecutor workers = workers(settings.workerThreads(), settings.maxConnections());
-      server.setExecutor(workers);
-      server.start();
-      return new ExampleServer(server, workers, database, listening, metrics);
+      return new Service(router, database, listening, metrics);
     } catch (IOException | RuntimeException e) {
       if (listening != null) {
         listening.close();
@@ -201,7 +214,7 @@ final class ExampleServer implements AutoCloseable {
 
   /** Where the meters are served, such as {@code http://127.0.0.1:9464/metrics}; empty when off. */
   Optional<URI> metricsUri() {
-    return Optional.ofNullable(metrics).map(MetricsEndpoint::uri);
+    return Optional.ofNullable(service.metrics).map(MetricsEndpoint::uri);
   }
 
   /**
@@ -222,12 +235,44 @@ final class ExampleServer implements AutoCloseable {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    if (listening != null) {
-      listening.close();
+    service.close();
+  }
+
+  /**
+   * The service without its socket, made by {@link #open}: the routes, and the database and the
+   * revocation listener behind them, which {@link #close()} closes.
+   */
+  static final class Service implements AutoCloseable {
+    private final Router router;
+    private final Database database;
+    /** What hears the other instances' revocations; {@code null} without a cache. */
+    private final RevocationChannel.Listening listening;
+    /** What serves the meters; {@code null} without {@code --metrics-port}. */
+    private final MetricsEndpoint metrics;
+
+    private Service(Router router, Database database, RevocationChannel.Listening listening,
+        MetricsEndpoint metrics) {
+      this.router = router;
+      this.database = database;
+      this.listening = listening;
+      this.metrics = metrics;
     }
-    database.close();
-    if (metrics != null) {
-      metrics.close();
+
+    /** The handler of every request: it matches the route and runs it on the calling thread. */
+    Router router() {
+      return router;
+    }
+
+    /** Stops the revocation listener, closes the database and stops serving the meters. */
+    @Override
+    public void close() {
+      if (listening != null) {
+        listening.close();
+      }
+      database.close();
+      if (metrics != null) {
+        metrics.close();
+      }
     }
   }
 }

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statelessauth.AuthListener;
 import io.statelessauth.example.ServiceClient.Pair;
 import io.statelessauth.example.ServiceClient.Response;
 import io.statelessauth.example.Settings.AdminChanges;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The role {@code admin}: stored in the database, granted with {@code --admin NAME} and taken away
  * with {@code --revoke-admin NAME} at start-up, and {@code GET /admin/users}, which only its
- * holders may call.
+ * holders may call. Each start opens the service in memory over the same SQLite file, and the
+ * routes run through the test kit.
  */
 class AdminRoleTest {
 
@@ -38,22 +43,27 @@ class AdminRoleTest {
 
   /** Registers {@code names} on a first start, so that a later start can name them. */
   private void register(String... names) throws Exception {
-    try (ExampleServer server = ExampleServer.start(settings())) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = open(settings())) {
+      ServiceClient client = new ServiceClient(service.router());
       for (String name : names) {
         assertEquals(201, client.register(name, PASSWORD).status());
       }
     }
   }
 
-  private ExampleServer startWith(AdminChanges admins) throws Exception {
-    return ExampleServer.start(settings().withAdmins(admins));
+  private ExampleServer.Service startWith(AdminChanges admins) throws Exception {
+    return open(settings().withAdmins(admins));
+  }
+
+  /** The service of {@code settings} in memory: started, with the routes run through the kit. */
+  private static ExampleServer.Service open(Settings settings) throws IOException, SQLException {
+    return ExampleServer.open(settings, Clock.systemUTC(), AuthListener.NONE);
   }
 
   /** The status of {@code GET /admin/users} for {@code name}, logged in on a plain start. */
   private int listingStatusFor(String name) throws Exception {
-    try (ExampleServer server = ExampleServer.start(settings())) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = open(settings())) {
+      ServiceClient client = new ServiceClient(service.router());
       Pair pair = client.login(name, PASSWORD);
       return client.bearer("GET", "/admin/users", pair.access()).status();
     }
@@ -62,8 +72,8 @@ class AdminRoleTest {
   @Test
   void anAdministratorListsTheUserNames() throws Exception {
     register("ada", "bob", "carol");
-    try (ExampleServer server = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
+      ServiceClient client = new ServiceClient(service.router());
       Pair ada = client.login("ada", PASSWORD);
 
       Response response = client.bearer("GET", "/admin/users", ada.access());
@@ -78,8 +88,8 @@ class AdminRoleTest {
   @Test
   void aUserWithoutTheRoleIsRefusedWith403() throws Exception {
     register("ada", "bob");
-    try (ExampleServer server = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
+      ServiceClient client = new ServiceClient(service.router());
       Pair bob = client.login("bob", PASSWORD);
 
       Response response = client.bearer("GET", "/admin/users", bob.access());
@@ -92,8 +102,9 @@ class AdminRoleTest {
 
   @Test
   void withoutATokenTheListingAnswers401WithABareChallenge() throws Exception {
-    try (ExampleServer server = ExampleServer.start(settings())) {
-      Response response = new ServiceClient(server.uri()).send("GET", "/admin/users", null, null);
+    try (ExampleServer.Service service = open(settings())) {
+      Response response =
+          new ServiceClient(service.router()).send("GET", "/admin/users", null, null);
 
       assertEquals(401, response.status());
       assertEquals("Bearer realm=\"api\"", response.header("WWW-Authenticate"));
@@ -103,7 +114,7 @@ class AdminRoleTest {
   @Test
   void theRoleIsStoredAndHoldsAfterARestartWithoutTheFlag() throws Exception {
     register("ada");
-    try (ExampleServer granting = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
+    try (ExampleServer.Service granting = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
       // granted and stored
     }
 
@@ -114,13 +125,13 @@ class AdminRoleTest {
   void revokeAdminTakesTheRoleAwayAndLeavesTheTokensWorkingElsewhere() throws Exception {
     register("ada");
     Pair ada;
-    try (ExampleServer granting = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
-      ServiceClient client = new ServiceClient(granting.uri());
+    try (ExampleServer.Service granting = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
+      ServiceClient client = new ServiceClient(granting.router());
       ada = client.login("ada", PASSWORD);
       assertEquals(200, client.bearer("GET", "/admin/users", ada.access()).status());
     }
-    try (ExampleServer revoking = startWith(new AdminChanges(Set.of(), Set.of("ada")))) {
-      ServiceClient client = new ServiceClient(revoking.uri());
+    try (ExampleServer.Service revoking = startWith(new AdminChanges(Set.of(), Set.of("ada")))) {
+      ServiceClient client = new ServiceClient(revoking.router());
 
       assertEquals(403, client.bearer("GET", "/admin/users", ada.access()).status());
       assertEquals(200, client.bearer("GET", "/whoami", ada.access()).status());
@@ -135,8 +146,8 @@ class AdminRoleTest {
       everyone.add(String.format("user%03d", i));
     }
     register(everyone.toArray(String[]::new));
-    try (ExampleServer server = startWith(new AdminChanges(Set.of("user000"), Set.of()))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = startWith(new AdminChanges(Set.of("user000"), Set.of()))) {
+      ServiceClient client = new ServiceClient(service.router());
       Pair admin = client.login("user000", PASSWORD);
 
       JsonNode first = client.bearer("GET", "/admin/users", admin.access()).json();
@@ -156,8 +167,8 @@ class AdminRoleTest {
   @Test
   void anotherQueryAnswers400() throws Exception {
     register("ada");
-    try (ExampleServer server = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = startWith(new AdminChanges(Set.of("ada"), Set.of()))) {
+      ServiceClient client = new ServiceClient(service.router());
       Pair ada = client.login("ada", PASSWORD);
 
       Response response = client.bearer("GET", "/admin/users?page=2", ada.access());

@@ -3,9 +3,11 @@ package io.statelessauth.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.statelessauth.AuthListener;
 import io.statelessauth.example.ServiceClient.Pair;
 import io.statelessauth.example.ServiceClient.Response;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Rotation, revocation and account deletion fail as a whole or not at all: a trigger makes the
  * statement that changes a token pair fail after the request's earlier statements succeeded, and
- * afterwards exactly the old state works, never a mix and never nothing.
+ * afterwards exactly the old state works, never a mix and never nothing. The service's routes run
+ * in memory through the test kit.
  */
 class AtomicityTest {
 
@@ -24,20 +27,21 @@ class AtomicityTest {
 
   @TempDir static Path folder;
 
-  private static ExampleServer server;
+  private static ExampleServer.Service service;
   private static ServiceClient client;
   private static SqliteFile database;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void open() throws Exception {
     database = new SqliteFile(folder.resolve("atomic.db"));
-    server = ExampleServer.start(TestSettings.sqlite(database.path()));
-    client = new ServiceClient(server.uri());
+    service = ExampleServer.open(TestSettings.sqlite(database.path()), Clock.systemUTC(),
+        AuthListener.NONE);
+    client = new ServiceClient(service.router());
   }
 
   @AfterAll
-  static void stop() {
-    server.close();
+  static void close() {
+    service.close();
   }
 
   private static String newUser() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.statelessauth.AuthListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -143,8 +145,9 @@ class DatabaseSecretsTest {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
         "POSIX permissions");
     Path database = folder.resolve("private.db");
-    try (ExampleServer server = ExampleServer.start(TestSettings.sqlite(database))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service =
+        ExampleServer.open(TestSettings.sqlite(database), Clock.systemUTC(), AuthListener.NONE)) {
+      ServiceClient client = new ServiceClient(service.router());
       assertEquals(201, client.register("alice", "correct horse battery staple").status());
 
       for (String suffix : new String[] {"", "-wal", "-shm"}) {

@@ -3,6 +3,9 @@ package io.statelessauth.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpHandler;
+import io.statelessauth.testing.TestRequest;
+import io.statelessauth.testing.TestResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,46 +18,61 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
- * A client of the example service for the tests, over real HTTP. It remembers every token and
- * password it handled, so that a test can check none of them reached the logs.
+ * A client of the example service for the tests: over real HTTP to a server's address, or in
+ * memory, through the test kit, to the service's router on the calling thread. It remembers every
+ * token and password it handled, so that a test can check none of them reached the logs.
  */
 final class ServiceClient {
 
-  /** The client's view of a response. */
-  record Response(int status, String body, HttpHeaders headers) {
+  /** The client's view of a response; {@code firstValues} gives a header's first value, or null. */
+  record Response(int status, String body, UnaryOperator<String> firstValues) {
     JsonNode json() {
       return Json.parse(body);
     }
 
     String header(String name) {
-      return headers.firstValue(name).orElse(null);
+      return firstValues.apply(name);
     }
   }
 
   /** A token pair as the service sent it. */
   record Pair(String access, String refresh) {}
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
-  private final URI base;
-  private final Set<String> secrets;
-
-  ServiceClient(URI base) {
-    this(base, ConcurrentHashMap.newKeySet());
+  /** How a request reaches the service. */
+  private interface Transport {
+    /** Sends a request; {@code body} and {@code authorization} may be null. */
+    Response send(String method, String path, String body, String authorization);
   }
 
-  private ServiceClient(URI base, Set<String> secrets) {
-    this.base = base;
+  private final Transport transport;
+  private final Set<String> secrets;
+
+  /** A client over HTTP of the service at {@code base}. */
+  ServiceClient(URI base) {
+    this(new OverHttp(base), ConcurrentHashMap.newKeySet());
+  }
+
+  /** A client in memory of {@code router}, the handler of every request of a service. */
+  ServiceClient(HttpHandler router) {
+    this(inMemory(router), ConcurrentHashMap.newKeySet());
+  }
+
+  private ServiceClient(Transport transport, Set<String> secrets) {
+    this.transport = transport;
     this.secrets = secrets;
   }
 
   /** A client of the service at {@code base} that shares this one's record of secrets. */
   ServiceClient at(URI base) {
-    return new ServiceClient(base, secrets);
+    return new ServiceClient(new OverHttp(base), secrets);
+  }
+
+  /** A client in memory of {@code router} that shares this one's record of secrets. */
+  ServiceClient at(HttpHandler router) {
+    return new ServiceClient(inMemory(router), secrets);
   }
 
   /** Every token and password this client (and its {@link #at} siblings) handled. */
@@ -64,21 +82,7 @@ final class ServiceClient {
 
   /** Sends a request; {@code body} and {@code authorization} may be null. */
   Response send(String method, String path, String body, String authorization) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    try {
-      var response = client.send(request.build(), BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body(), response.headers());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return transport.send(method, path, body, authorization);
   }
 
   /** Sends a request with {@code Bearer <token>}. */
@@ -130,5 +134,63 @@ final class ServiceClient {
 
   private static String credentials(String username, String password) {
     return Json.write(Map.of("username", username, "password", password));
+  }
+
+  /**
+   * Runs {@code router} on the calling thread through the test kit. A response no client would
+   * receive (the connection dropped, or the handler left it unfinished) fails as the HTTP client
+   * would fail, with an I/O error.
+   */
+  private static Transport inMemory(HttpHandler router) {
+    return (method, path, body, authorization) -> {
+      TestRequest request = TestRequest.method(method, path);
+      if (body != null) {
+        request.body(body);
+      }
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      TestResponse response = request.send(router);
+      if (!response.complete()) {
+        throw new UncheckedIOException(new IOException(request + " got no complete response: "
+            + response.status() + (response.connectionDropped() ? ", connection dropped" : ""),
+            response.failure().orElse(null)));
+      }
+      return new Response(response.status(), response.bodyText(), response::header);
+    };
+  }
+
+  /** Real HTTP/1.1, on connections the client keeps. */
+  private static final class OverHttp implements Transport {
+    private final HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+    private final URI base;
+
+    OverHttp(URI base) {
+      this.base = base;
+    }
+
+    @Override
+    public Response send(String method, String path, String body, String authorization) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+          .timeout(Duration.ofSeconds(30))
+          .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      try {
+        var response = client.send(request.build(), BodyHandlers.ofString());
+        HttpHeaders headers = response.headers();
+        return new Response(response.statusCode(), response.body(),
+            name -> headers.firstValue(name).orElse(null));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 }

@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statelessauth.AuthListener;
 import io.statelessauth.example.ServiceClient.Pair;
 import io.statelessauth.example.ServiceClient.Response;
+import io.statelessauth.testing.TestRequest;
+import io.statelessauth.testing.TestResponse;
 import io.statelessauth.testsupport.LogCapture;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,8 +31,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every route of the service and every failure it answers, over HTTP against a SQLite file; last,
- * that no token nor password reached the logs meanwhile.
+ * Every route of the service and every failure it answers, run in memory through the test kit on
+ * the service's own router, over a SQLite file; last, that no token nor password reached the logs
+ * meanwhile. What only a real connection shows ({@code HEAD}) is in {@link HeadOverTheWireTest}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceTest {
@@ -47,19 +46,20 @@ class ServiceTest {
 
   private static final MutableClock CLOCK = new MutableClock();
   private static LogCapture logs;
-  private static ExampleServer server;
+  private static ExampleServer.Service service;
   private static ServiceClient client;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void open() throws Exception {
     logs = LogCapture.everything(Level.ALL);
-    server = ExampleServer.start(TestSettings.sqlite(folder.resolve("service.db")), CLOCK);
-    client = new ServiceClient(server.uri());
+    service = ExampleServer.open(TestSettings.sqlite(folder.resolve("service.db")), CLOCK,
+        AuthListener.NONE);
+    client = new ServiceClient(service.router());
   }
 
   @AfterAll
-  static void stop() {
-    server.close();
+  static void close() {
+    service.close();
     logs.close();
   }
 
@@ -220,17 +220,13 @@ class ServiceTest {
   }
 
   @Test
-  void twoAuthorizationHeadersAnswer400() throws Exception {
+  void twoAuthorizationHeadersAnswer400() {
     Pair pair = client.login(newUser(), PASSWORD);
-    HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/secret"))
-        .header("Authorization", "Bearer " + pair.access())
-        .header("Authorization", "Bearer " + pair.access())
-        .build();
+    TestRequest request = TestRequest.get("/secret").bearer(pair.access()).bearer(pair.access());
 
-    HttpResponse<String> response = HttpClient.newHttpClient()
-        .send(request, HttpResponse.BodyHandlers.ofString());
+    TestResponse response = request.send(service.router());
 
-    assertEquals(400, response.statusCode());
+    assertEquals(400, response.status());
   }
 
   @Test
@@ -384,52 +380,6 @@ class ServiceTest {
       assertEquals("no-store", response.header("Cache-Control"));
       assertEquals("no-cache", response.header("Pragma"));
     }
-  }
-
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "/                          | false | text/plain; charset=utf-8",
-      "/no_current_stateless_user | false | application/json; charset=utf-8",
-      "/secret                    | true  | application/json; charset=utf-8",
-      "/whoami                    | true  | application/json; charset=utf-8"})
-  void headIsServedAsGetWithoutABody(String path, boolean protectedRoute, String type) {
-    String authorization =
-        protectedRoute ? "Bearer " + client.login(newUser(), PASSWORD).access() : null;
-    Response get = client.send("GET", path, null, authorization);
-
-    Response head = client.send("HEAD", path, null, authorization);
-
-    assertEquals(200, head.status());
-    assertEquals("", head.body());
-    assertEquals(type, head.header("Content-Type"));
-    assertEquals(Integer.toString(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
-        head.header("Content-Length"));
-  }
-
-  @Test
-  void headOnAProtectedRouteIsAuthenticatedLikeGet() {
-    Response head = client.send("HEAD", "/whoami", null, null);
-
-    assertEquals(401, head.status());
-    assertEquals(BARE_CHALLENGE, head.header("WWW-Authenticate"));
-    assertEquals("", head.body());
-  }
-
-  @Test
-  void headRequestsLeaveNoWarningInTheLog() {
-    String token = client.login(newUser(), PASSWORD).access();
-    int before = logs.text().length();
-
-    for (String path : new String[] {"/", "/whoami", "/secret", "/no_current_stateless_user",
-        "/nothing"}) {
-      client.bearer("HEAD", path, token);
-      client.send("HEAD", path, null, null);
-    }
-
-    List<String> warnings = logs.text().substring(before).lines()
-        .filter(line -> line.startsWith("WARNING:") || line.startsWith("SEVERE:"))
-        .collect(Collectors.toList());
-    assertEquals(List.of(), warnings);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statelessauth.AuthListener;
 import io.statelessauth.example.ServiceClient.Response;
 import io.statelessauth.example.Settings.Limits;
 import java.net.InetAddress;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What stops password guessing and CPU exhaustion: concurrent hashing bounded (503 beyond it),
  * failed logins throttled per name and per client address, registrations per client address
- * (429 with {@code Retry-After}), in memory that does not grow without bound.
+ * (429 with {@code Retry-After}), in memory that does not grow without bound. The routes run in
+ * memory through the test kit; the busy service is tested over real concurrent connections.
  */
 class ThrottleTest {
 
@@ -41,9 +43,18 @@ class ThrottleTest {
   private final MutableClock clock = new MutableClock();
   private Database database;
 
+  private Settings settings(Limits limits) {
+    return TestSettings.sqlite(folder.resolve("throttle.db")).withLimits(limits);
+  }
+
+  /** The service in memory, its routes run through the test kit. */
+  private ExampleServer.Service open(Limits limits) throws Exception {
+    return ExampleServer.open(settings(limits), clock, AuthListener.NONE);
+  }
+
+  /** A running server, for what only concurrent connections show. */
   private ExampleServer start(Limits limits) throws Exception {
-    return ExampleServer.start(
-        TestSettings.sqlite(folder.resolve("throttle.db")).withLimits(limits), clock);
+    return ExampleServer.start(settings(limits), clock);
   }
 
   private static void assertTooMany(Response response, String retryAfter) {
@@ -55,8 +66,8 @@ class ThrottleTest {
   @Test
   void aNameThatFailedTooOftenAnswers429UntilItRegainsAnAttemptEvenForTheRightPassword()
       throws Exception {
-    try (ExampleServer server = start(new Limits(4, 3, 0, 0, 0))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = open(new Limits(4, 3, 0, 0, 0))) {
+      ServiceClient client = new ServiceClient(service.router());
       assertEquals(201, client.register("alice", PASSWORD).status());
       for (int i = 0; i < 3; i++) {
         assertEquals(401, client.createToken("alice", "wrong password").status());
@@ -76,8 +87,8 @@ class ThrottleTest {
 
   @Test
   void unknownNamesAreThrottledLikeKnownOnesSoThe429RevealsNothing() throws Exception {
-    try (ExampleServer server = start(new Limits(4, 2, 0, 0, 0))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = open(new Limits(4, 2, 0, 0, 0))) {
+      ServiceClient client = new ServiceClient(service.router());
       for (int i = 0; i < 2; i++) {
         assertEquals(401, client.createToken("nobody", "wrong password").status());
       }
@@ -88,8 +99,8 @@ class ThrottleTest {
 
   @Test
   void anAddressThatFailedTooOftenAnswers429ForEveryName() throws Exception {
-    try (ExampleServer server = start(new Limits(4, 0, 5, 0, 0))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = open(new Limits(4, 0, 5, 0, 0))) {
+      ServiceClient client = new ServiceClient(service.router());
       assertEquals(201, client.register("carol", PASSWORD).status());
       for (int i = 0; i < 5; i++) {
         assertEquals(401, client.createToken("guess" + i, "wrong password").status());
@@ -104,8 +115,8 @@ class ThrottleTest {
 
   @Test
   void anAddressThatRegisteredTooOftenAnswers429AndTakenNamesCountToo() throws Exception {
-    try (ExampleServer server = start(new Limits(4, 0, 0, 3, 0))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = open(new Limits(4, 0, 0, 3, 0))) {
+      ServiceClient client = new ServiceClient(service.router());
       assertEquals(201, client.register("dave", PASSWORD).status());
       assertEquals(409, client.register("dave", PASSWORD).status());
       assertEquals(201, client.register("erin", PASSWORD).status());
@@ -120,8 +131,8 @@ class ThrottleTest {
 
   @Test
   void aRefusedRequestNeitherHashesNorCountsAsAnotherFailure() throws Exception {
-    try (ExampleServer server = start(new Limits(4, 1, 0, 0, 0))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = open(new Limits(4, 1, 0, 0, 0))) {
+      ServiceClient client = new ServiceClient(service.router());
       assertEquals(401, client.createToken("gina", "wrong password").status());
       for (int i = 0; i < 10; i++) {
         assertEquals(429, client.createToken("gina", "wrong password").status());
@@ -224,8 +235,8 @@ class ThrottleTest {
 
   @Test
   void successfulLoginsPerNameAreThrottledToo() throws Exception {
-    try (ExampleServer server = start(new Limits(4, 0, 0, 0, 2))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = open(new Limits(4, 0, 0, 0, 2))) {
+      ServiceClient client = new ServiceClient(service.router());
       assertEquals(201, client.register("nina", PASSWORD).status());
       assertEquals(201, client.register("olga", PASSWORD).status());
       assertEquals(201, client.createToken("nina", PASSWORD).status());

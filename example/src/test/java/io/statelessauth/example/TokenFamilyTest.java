@@ -2,6 +2,7 @@ package io.statelessauth.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.statelessauth.AuthListener;
 import io.statelessauth.SecretTokens;
 import io.statelessauth.example.ServiceClient.Pair;
 import io.statelessauth.example.ServiceClient.Response;
@@ -11,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Refresh-token families (RFC 9700 §4.14.2) and the absolute session lifetime, over HTTP: a
- * replayed refresh token revokes every pair descended from its login, and no rotation carries a
- * session past {@code --session-max-age}. Also that a database made before families existed
- * keeps working.
+ * Refresh-token families (RFC 9700 §4.14.2) and the absolute session lifetime, through the
+ * service's routes run in memory by the test kit: a replayed refresh token revokes every pair
+ * descended from its login, and no rotation carries a session past {@code --session-max-age}.
+ * Also that a database made before families existed keeps working.
  */
 class TokenFamilyTest {
 
@@ -24,8 +25,8 @@ class TokenFamilyTest {
 
   private final MutableClock clock = new MutableClock();
 
-  private ExampleServer start(Settings settings) throws Exception {
-    return ExampleServer.start(settings, clock);
+  private ExampleServer.Service start(Settings settings) throws Exception {
+    return ExampleServer.open(settings, clock, AuthListener.NONE);
   }
 
   private Settings settings() {
@@ -34,8 +35,8 @@ class TokenFamilyTest {
 
   @Test
   void aReplayedRefreshTokenRevokesEveryPairDescendedFromItsLogin() throws Exception {
-    try (ExampleServer server = start(settings())) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = start(settings())) {
+      ServiceClient client = new ServiceClient(service.router());
       assertEquals(201, client.register("alice", PASSWORD).status());
       Pair first = client.login("alice", PASSWORD);
       Pair otherDevice = client.login("alice", PASSWORD);
@@ -55,9 +56,9 @@ class TokenFamilyTest {
 
   @Test
   void aThiefWhoRotatesFirstLosesTheSessionWhenTheOwnerPresentsTheOldToken() throws Exception {
-    try (ExampleServer server = start(settings())) {
-      ServiceClient owner = new ServiceClient(server.uri());
-      ServiceClient thief = owner.at(server.uri());
+    try (ExampleServer.Service service = start(settings())) {
+      ServiceClient owner = new ServiceClient(service.router());
+      ServiceClient thief = owner.at(service.router());
       assertEquals(201, owner.register("bob", PASSWORD).status());
       Pair stolen = owner.login("bob", PASSWORD);
       Pair thiefs = ServiceClient.pair(thief.refresh(stolen.refresh()));
@@ -74,8 +75,8 @@ class TokenFamilyTest {
     Settings settings = settings()
         .withTokenLifetimes(Duration.ofHours(1), Duration.ofDays(14))
         .withSessionMaxAge(Duration.ofDays(2));
-    try (ExampleServer server = start(settings)) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = start(settings)) {
+      ServiceClient client = new ServiceClient(service.router());
       assertEquals(201, client.register("carol", PASSWORD).status());
       Pair pair = client.login("carol", PASSWORD);
       for (int hours = 0; hours < 47; hours++) {
@@ -116,8 +117,8 @@ class TokenFamilyTest {
     old.execute("INSERT INTO token_pairs VALUES ('old-pair', 'dave', '" + SecretTokens.hash(access)
         + "', '" + SecretTokens.hash(refresh) + "', " + (now + 3600) + ", " + (now + 86_400) + ")");
 
-    try (ExampleServer server = start(TestSettings.sqlite(old.path()))) {
-      ServiceClient client = new ServiceClient(server.uri());
+    try (ExampleServer.Service service = start(TestSettings.sqlite(old.path()))) {
+      ServiceClient client = new ServiceClient(service.router());
       assertEquals(200, client.bearer("GET", "/whoami", access).status());
       Pair rotated = ServiceClient.pair(client.refresh(refresh));
       assertEquals(200, client.bearer("GET", "/whoami", rotated.access()).status());

@@ -2,8 +2,10 @@ package io.statelessauth.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.statelessauth.AuthListener;
 import io.statelessauth.example.ServiceClient.Response;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Names and passwords that are not what they look like, sent as JSON escapes as an attacker
  * would: a lone surrogate is refused, never replaced; names are compared in NFC; invisible and
- * control characters and surrounding white space are refused in new names.
+ * control characters and surrounding white space are refused in new names. The service's routes
+ * run in memory through the test kit.
  */
 class UnicodeNamesTest {
 
@@ -23,18 +26,19 @@ class UnicodeNamesTest {
 
   @TempDir static Path folder;
 
-  private static ExampleServer server;
+  private static ExampleServer.Service service;
   private static ServiceClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    server = ExampleServer.start(TestSettings.sqlite(folder.resolve("unicode.db")));
-    client = new ServiceClient(server.uri());
+    service = ExampleServer.open(TestSettings.sqlite(folder.resolve("unicode.db")),
+        Clock.systemUTC(), AuthListener.NONE);
+    client = new ServiceClient(service.router());
   }
 
   @AfterAll
   static void stop() {
-    server.close();
+    service.close();
   }
 
   /** The body with {@code username} and {@code password} as JSON string contents, escapes kept. */
