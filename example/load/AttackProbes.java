@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The reproductions of issue 22 for example/load/attack-probes.sh, run against a service on
+ * Reproductions of attacks on the example for example/load/attack-probes.sh, run against a service on
  * loopback: each prints what was sent, the status (or what the connection did) and how long the
  * answer took. It prints no token.
  *

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Login fairness for example/load/login-fairness.sh (issue 22, finding 2): one account logs in
+ * Login fairness for example/load/login-fairness.sh: one account logs in
  * with its right password in a loop on LOOPERS connections, while another account logs in once
  * a second, TRIES times, from another client address (127.0.0.2: Linux answers all of 127/8 on
  * the loopback interface). Prints the second account's success rate and latencies, and what the

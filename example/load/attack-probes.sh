@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The reproductions of issue 22 (a second adversarial review), run against the built jar
+# Reproductions of attacks on the example, run against the built jar
 # (example/load/AttackProbes.java): 16 and 100 stalled uploads against the public route and
 # /whoami, look-alike names, encoded and absolute-form paths to the admin routes, a Content-Length
 # of "+31" with a request smuggled after its body and the JDK's own answers to other malformed

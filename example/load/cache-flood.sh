@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A flood of unknown tokens against the authentication cache (issue 11): wrk sends GET /whoami
+# A flood of unknown tokens against the authentication cache: wrk sends GET /whoami
 # with a new random token each time (load/unknown-tokens.lua) on FLOOD (8) connections, while a
 # second wrk measures GET /whoami with one valid token on 8 connections (the hit path). Before it,
 # the hit path alone; as a control, the hit path during a flood of as many connections on the

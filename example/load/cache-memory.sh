@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Memory of the authentication cache (issue 11): COUNT (100 000) distinct tokens cached at once.
+# Memory of the authentication cache: COUNT (100 000) distinct tokens cached at once.
 # Writes COUNT users with a token pair each straight into a SQLite database (load/SeedTokens.java;
 # logging in that often would hash as many passwords), starts the service with a fixed 512 MB heap
 # and a cache large enough, reads heap used after a full GC, sends GET /whoami once with every

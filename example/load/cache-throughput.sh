@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Throughput of a protected route against a public one on the same instance, as issue 11 measured
-# it: wrk -t1 -c16 on GET /whoami (with an access token) and on GET /no_current_stateless_user
+# Throughput of a protected route against a public one on the same instance:
+# wrk -t1 -c16 on GET /whoami (with an access token) and on GET /no_current_stateless_user
 # (no token, no database), for SQLite and PostgreSQL, with the authentication cache on (the
 # default) and off (--auth-cache-size 0). Each case: a warm-up of both routes, then ROUNDS (6)
 # rounds of DURATION (5) seconds per route, the two routes alternating (short rounds, so that the

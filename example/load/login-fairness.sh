@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Login fairness (issue 22, finding 2): one account logs in with its right password in a loop on
+# Login fairness: one account logs in with its right password in a loop on
 # LOOPERS (8) connections, while another logs in once a second, TRIES (20) times, at the default
 # 600 000 iterations and --hash-slots (example/load/LoginFairness.java). Prints the second
 # account's success rate and latency (a figure, no verdict): run it with JAR pointing at a build

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A login flood against the example service (issue 12, finding 2): wrk keeps FLOOD (48)
+# A login flood against the example service: wrk keeps FLOOD (48)
 # connections sending valid logins (PBKDF2 at the default 600 000 iterations) while a second wrk
 # measures GET /whoami on WHOAMI_CONNECTIONS (4) connections; before that, /whoami alone for the
 # same time, as the baseline. Prints both latency distributions and the logins' answers

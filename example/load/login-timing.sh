@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# How long a failed login takes with a wrong password against an unknown name (issue 12,
-# finding 3, and issue 13 item 2), at the real iteration count, and again after a restart with a
-# higher count, when the known name's hash is still stored at the old one (a failed login never
+# How long a failed login takes with a wrong password against an unknown name, at the real
+# iteration count, and again after a restart with a higher count, when the known name's hash is still stored at the old one (a failed login never
 # rehashes it). ROUNDS (10) tries of each, alternating; prints every try, then the median and the
 # spread. The figures go to benchmarks/README.md, "Results", "Login timing"; keep the whole output
 # beside them as their raw file. The throttles are turned off for the measurement (it fails many

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Revocation latency between two instances (issue 11): for SQLite (two processes over one file,
+# Revocation latency between two instances: for SQLite (two processes over one file,
 # which poll its revocation log) and for PostgreSQL (two processes that LISTEN), COUNT (200)
 # revocations with warm caches, each a rotation on one instance by turns, timed from the revoking
 # response to the first 401 on the other instance (load/RevocationLatency.java). Prints p50, p99

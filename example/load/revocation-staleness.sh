@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Staleness under faults (issue 17): for SQLite (the poller hit by an Error, its query failing, the
+# Staleness under faults: for SQLite (the poller hit by an Error, its query failing, the
 # file replaced) and PostgreSQL (the listener hit by an Error, its connection killed, black-holed,
 # the server restarted), how long an instance whose revocation channel is broken goes on accepting
 # a token revoked on another instance; and, with no fault, the revocation latency. Runs

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Slow clients against the example service (issue 12, finding 1): opens STALLED (100)
+# Slow clients against the example service: opens STALLED (100)
 # connections that each send one byte and stall, then times PROBES (20) real GET /whoami
 # requests, and how long the server takes to close the stalled connections. Passes (exit 0) when
 # every probe was answered 200 within 1 s and every stalled connection was closed within

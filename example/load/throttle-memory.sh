@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Heap taken by the login and registration throttles at their bound (issue 22, finding 3): four
+# Heap taken by the login and registration throttles at their bound: four
 # throttles of 10 000 keys each, with names of 10 and of 10 000 characters
 # (example/load/ThrottleMemory.java, compiled against example/target/classes). A figure, no
 # verdict. Needs the example built (mvn -B -q package -DskipTests) and JAVA_HOME or java.

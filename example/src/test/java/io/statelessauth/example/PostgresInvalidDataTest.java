@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * A NUL in a name on PostgreSQL (issue 22, finding 4), which refuses it with an error: every
+ * A NUL in a name on PostgreSQL, which refuses it with an error: every
  * route that takes a name refuses it before the database, without a log line and without a new
  * database session; and a statement PostgreSQL still refuses for its data answers 400 and keeps
  * its pooled connection.

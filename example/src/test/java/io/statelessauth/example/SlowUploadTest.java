@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Clients that send a request's headers and then stall in its body (issue 22, finding 1): as many
+ * Clients that send a request's headers and then stall in its body: as many
  * as the service has handler slots (16, the default), and far more, leave the public and the
  * authenticated routes answering at once, and the server closes each stalled upload when its
  * request time runs out. The service runs in a process of its own, since the JDK's server reads
