@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# How long a failed login takes with a wrong password against an unknown name, at the real iteration
-# count, and again after a restart with a higher count, when the known name's hash is still stored
-# at the old one (a failed login never rehashes it). ROUNDS (10) tries of each, alternating; prints
-# every try, then the median and the spread. The figures go to benchmarks/README.md, "Results",
-# "Login timing"; keep the whole output beside them as their raw file. The throttles are turned off
-# for the measurement (it fails many logins from one address on purpose). A figure, no verdict:
-# PasswordCostTest holds the equality in iterations.  Settings (environment): ROUNDS, LOW (600000,
-# the service's default), HIGH (1200000), JAR, JAVA_HOME.
+# How long a failed login takes with a wrong password against an unknown name, at the real
+# iteration count, and again after a restart with a higher count, when the known name's hash is
+# still stored at the old one (a failed login never rehashes it). ROUNDS (10) tries of each,
+# alternating; prints every try, then the median and the spread. The figures go to
+# benchmarks/README.md, "Results", "Login timing"; keep the whole output beside them as their raw
+# file. The throttles are turned off for the measurement (it fails many logins from one address on
+# purpose). A figure, no verdict: PasswordCostTest holds the equality in iterations.
+#
+# Settings (environment): ROUNDS, LOW (600000, the service's default), HIGH (1200000), JAR,
+# JAVA_HOME.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ROUNDS=${ROUNDS:-10}
