@@ -279,7 +279,7 @@ class StoresTest {
         remainingWhenForgotten.add(pairsOf("alice"));
       }
       seen.add(hash);
-    }, () -> { });
+    }, () -> { }, () -> { });
     TokenStore batched = new TokenStore(database, new Revocations(database, cache), clock,
         Duration.ofHours(1), Duration.ofDays(365), Duration.ofDays(400));
 
