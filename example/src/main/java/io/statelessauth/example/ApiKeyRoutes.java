@@ -28,7 +28,14 @@ final class ApiKeyRoutes {
    */
   @TokenRequired
   void create(HttpExchange exchange, User user) throws IOException {
-    ApiKeyStore.IssuedKey issued = keys.create(user.username(), name(Json.readObject(exchange)));
+    ApiKeyStore.IssuedKey issued;
+    try {
+      issued = keys.create(user.username(), name(Json.readObject(exchange)));
+    } catch (ApiError e) {
+      // Thrown past the generated handler, it would be a handler failure: 500.
+      Json.sendError(exchange, e.status(), e.getMessage());
+      return;
+    }
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.getResponseHeaders().set("Pragma", "no-cache");
     Json.send(exchange, 201, issued);

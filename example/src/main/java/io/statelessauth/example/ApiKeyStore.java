@@ -94,10 +94,11 @@ final class ApiKeyStore {
         List<KeyInfo> keys = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            long lastUsed = rows.getLong(4);
-            keys.add(new KeyInfo(rows.getString(1), rows.getString(2),
-                Instant.ofEpochSecond(rows.getLong(3)).toString(),
-                rows.wasNull() ? null : Instant.ofEpochSecond(lastUsed).toString()));
+            String created = Instant.ofEpochSecond(rows.getLong(3)).toString();
+            // Read as an object, so that a NULL stays null whatever the driver makes of a long.
+            Number lastUsed = (Number) rows.getObject(4);
+            keys.add(new KeyInfo(rows.getString(1), rows.getString(2), created,
+                lastUsed == null ? null : Instant.ofEpochSecond(lastUsed.longValue()).toString()));
           }
         }
         return keys;

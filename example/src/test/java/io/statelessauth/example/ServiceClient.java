@@ -64,11 +64,16 @@ final class ServiceClient {
 
   /** Sends a request; {@code body} and {@code authorization} may be null. */
   Response send(String method, String path, String body, String authorization) {
+    return send(method, path, body, "Authorization", authorization);
+  }
+
+  /** Sends a request with the header {@code name}; {@code body} and {@code value} may be null. */
+  Response send(String method, String path, String body, String name, String value) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30))
         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
+    if (value != null) {
+      request.header(name, value);
     }
     try {
       var response = client.send(request.build(), BodyHandlers.ofString());
@@ -84,6 +89,20 @@ final class ServiceClient {
   /** Sends a request with {@code Bearer <token>}. */
   Response bearer(String method, String path, String token) {
     return send(method, path, null, "Bearer " + token);
+  }
+
+  /** Sends a request with {@code X-API-Key: <key>}. */
+  Response apiKey(String method, String path, String key) {
+    return send(method, path, null, ApiKeyScheme.DEFAULT_HEADER, key);
+  }
+
+  /** {@code POST /api_keys {"name"}} with the access token {@code access}, without checking the answer. */
+  Response createKey(String access, String name) {
+    Response response = send("POST", "/api_keys", Json.write(Map.of("name", name)), "Bearer " + access);
+    if (response.status() == 201) {
+      secrets.add(response.json().get("api_key").textValue());
+    }
+    return response;
   }
 
   /** {@code POST /user}. */
