@@ -1,6 +1,7 @@
 package io.statelessauth.tests;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.statelessauth.SecretTokens;
 import io.statelessauth.annotations.TokenRequired;
 import java.io.IOException;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
 /**
  * Routes for people and machines: access tokens ({@code Bearer}) and API keys ({@code ApiKey}),
  * one scheme or both, required or optional, with a scope or roles. Each answers the caller's name
- * and the token it was given, so that a test sees which credentials reached it.
+ * and the hash of the token it was given, so that a test sees which credentials reached it.
  */
 public final class MachineApi {
 
@@ -61,8 +62,8 @@ public final class MachineApi {
     answer(exchange, user, token);
   }
 
-  /** {@code <name> <token>}: the token's secret is a test's fixture, never a real one. */
+  /** {@code <name> <hash of the token>}: never the token itself. */
   private static void answer(HttpExchange exchange, User user, Token token) throws IOException {
-    SecretApi.send(exchange, 200, user.name() + " " + token.secret());
+    SecretApi.send(exchange, 200, user.name() + " " + SecretTokens.hash(token.secret()));
   }
 }

@@ -33,6 +33,8 @@ final class Store {
 
   /** Tokens added by tests, by secret. */
   private static final Map<String, Token> ADDED = new ConcurrentHashMap<>();
+  /** API keys added by tests, by secret. */
+  private static final Map<String, Token> ADDED_KEYS = new ConcurrentHashMap<>();
 
   private Store() {}
 
@@ -41,8 +43,17 @@ final class Store {
     ADDED.put(token.secret(), token);
   }
 
+  /** Stores the API key {@code key} for the rest of the test run. */
+  static void addKey(Token key) {
+    ADDED_KEYS.put(key.secret(), key);
+  }
+
   /** The API key with this secret and type, or {@code null}. */
   static Token findKey(String secret, String type) {
+    Token added = ADDED_KEYS.get(secret);
+    if (added != null) {
+      return added.type().equals(type) ? added : null;
+    }
     return KEYS.stream()
         .filter(t -> t.secret().equals(secret) && t.type().equals(type))
         .findFirst()
