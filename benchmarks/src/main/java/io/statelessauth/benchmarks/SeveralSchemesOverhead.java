@@ -75,9 +75,8 @@ public class SeveralSchemesOverhead {
     expect(oneScheme, bearer, 200, greeting, null);
     expect(twoSchemes, bearer, 200, greeting, null);
     expect(twoSchemes, apiKey, 200, greeting, null);
-    expect(oneScheme, noCredentials, 401, null, List.of("Bearer realm=\"api\", scope=\"read\""));
-    expect(twoSchemes, noCredentials, 401, null,
-        List.of("Bearer realm=\"api\", scope=\"read\"", "ApiKey realm=\"api\", scope=\"read\""));
+    expect(oneScheme, noCredentials, 401, null, List.of("Bearer realm=\"api\""));
+    expect(twoSchemes, noCredentials, 401, null, List.of("Bearer realm=\"api\"", "ApiKey realm=\"api\""));
   }
 
   /** A Bearer request on the route of one scheme: {@code AuthOverhead.generated} under this config. */
