@@ -16,9 +16,10 @@ import java.util.Map;
 
 /**
  * A scripted client session against a running service, over real HTTP: register, log in, ask who
- * am I, read the secret, make an API key, use it, list the keys and revoke it, rotate the tokens, see the old tokens refused and the replayed refresh
- * token end the session, log in again, log out, see the token refused. Each request and response is printed, with every token shown as a label such as
- * {@code <access token 1>} and the password masked.
+ * am I, read the secret, make an API key, use it, list the keys and revoke it, rotate the tokens,
+ * see the old tokens refused and the replayed refresh token end the session, log in again, log
+ * out, see the token refused. Each request and response is printed, with every token and key
+ * shown as a label such as {@code <access token 1>} and the password masked.
  */
 final class Demo {
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The rules a user name follows, applied where a name comes in: at registration (a name that
  * breaks them is 400), at login (a name that breaks them cannot exist, and is refused as any
- * wrong name is, before any throttle or lookup), and in the admin routes' {@code after}.
+ * wrong name is, before any throttle or lookup), in the admin routes' {@code after}, and to the
+ * names of API keys.
  *
  * <p>A name is compared in Unicode normalisation form C, so that {@code "e\u0301ve"} and
  * {@code "\u00e9ve"} are one name. It has 1 to {@value #MAX_LENGTH} UTF-16 units after

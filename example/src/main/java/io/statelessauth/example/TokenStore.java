@@ -230,8 +230,8 @@ final class TokenStore {
   }
 
   /**
-   * Deletes the user and every pair, consumed token, API key and role of theirs. Their pairs and consumed
-   * tokens go first, {@value #BATCH} in each transaction, so that no transaction holds the write
+   * Deletes the user and every pair, consumed token, API key and role of theirs. Their pairs and
+   * consumed tokens go first, {@value #BATCH} in each transaction, so that no transaction holds the write
    * lock for long however many the user has; then, in one transaction, the user's row is locked,
    * the pairs issued meanwhile and the API keys are revoked, and the user is deleted, so that no pair issued
    * between the statement that revokes their pairs (and collects the hashes to forget) and the one
