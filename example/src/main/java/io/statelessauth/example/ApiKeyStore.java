@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * deleting the user deletes their keys the same way ({@link TokenStore#deleteUser}).
  *
  * <p>When a key was last used is kept to the minute: each instance writes it at most once per key
- * per {@link #LAST_USED_PRECISION}, never on every request.
+ * per {@link #LAST_USED_PRECISION}, never on every request, remembering when it last wrote for
+ * {@value #MAX_REMEMBERED_USES} keys at most.
  */
 final class ApiKeyStore {
 
@@ -34,6 +35,11 @@ final class ApiKeyStore {
   static final int MAX_KEYS = 10;
   /** How often one instance writes when a key was last used, at most. */
   static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+  /**
+   * The most keys whose last write an instance remembers; past it, it forgets them all, which
+   * costs each key one more write.
+   */
+  static final int MAX_REMEMBERED_USES = 100_000;
 
   private final Database database;
   private final Revocations revocations;
@@ -160,6 +166,9 @@ final class ApiKeyStore {
     Long written = lastWritten.get(token.pairId());
     if (written != null && now - written < LAST_USED_PRECISION.toSeconds()) {
       return;
+    }
+    if (written == null && lastWritten.size() >= MAX_REMEMBERED_USES) {
+      lastWritten.clear();
     }
     if (written == null ? lastWritten.putIfAbsent(token.pairId(), now) != null
         : !lastWritten.replace(token.pairId(), written, now)) {
