@@ -16,10 +16,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -219,6 +222,53 @@ class SeveralSchemesEndToEndTest {
     return Stream.concat(
         cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(plain, c))),
         cases.stream().map(c -> DynamicTest.dynamicTest(c.name() + " (cached)", () -> check(cached, c))));
+  }
+
+  /**
+   * The cache keys entries by scheme: one string presented as a key and as a bearer token is two
+   * entries, each loaded once; {@code invalidateHash} of its hash, as a revocation from another
+   * instance arrives, forgets both, so that a revoked key is never answered from the cache.
+   */
+  @Test
+  void invalidateHashForgetsATokenUnderEverySchemeTheCacheHoldsItBy() throws Exception {
+    String secret = "shared-" + UUID.randomUUID();
+    Faults.issue(secret);
+    Faults.issueKey(secret);
+    List<String> loads = new CopyOnWriteArrayList<>();
+    StoreTokens store = new StoreTokens();
+    StatelessAuthManager manager = StatelessAuthManager.builder()
+        .tokenLoader((token, tokenType, authType) -> {
+          if (token.equals(secret)) {
+            loads.add(authType);
+          }
+          return store.load(token, tokenType, authType);
+        })
+        .userLoader(new StoreUsers())
+        .config(StatelessAuthConfig.builder().credentialHeader(KEY_HEADER, "ApiKey").build())
+        .cache(AuthCache.builder().maximumSize(100).expireAfterWrite(Duration.ofMinutes(1)).build())
+        .build();
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/either", new AuthenticatedMachineApi(new MachineApi(), manager).either());
+    server.start();
+    try {
+      String body = "alice " + SecretTokens.hash(secret);
+      Case asKey = new Case("as a key", "/either", Scheme.KEY.present(secret), 200, body, List.of());
+      Case asBearer = new Case("as a bearer token", "/either", Scheme.BEARER_TOKEN.present(secret), 200, body,
+          List.of());
+      for (int i = 0; i < 3; i++) {
+        check(server, asKey);
+        check(server, asBearer);
+      }
+      assertEquals(List.of("ApiKey", "Bearer"), loads, "one entry per scheme, each loaded once");
+
+      manager.invalidateHash(SecretTokens.hash(secret));
+
+      check(server, asKey);
+      check(server, asBearer);
+      assertEquals(List.of("ApiKey", "Bearer", "ApiKey", "Bearer"), loads, "both entries forgotten");
+    } finally {
+      server.stop(0);
+    }
   }
 
   private static void check(HttpServer server, Case c) throws Exception {
