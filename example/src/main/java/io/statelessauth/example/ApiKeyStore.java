@@ -163,16 +163,8 @@ final class ApiKeyStore {
       return;
     }
     long now = clock.instant().getEpochSecond();
-    Long written = lastWritten.get(token.pairId());
-    if (written != null && now - written < LAST_USED_PRECISION.toSeconds()) {
+    if (!claimWrite(token.pairId(), now)) {
       return;
-    }
-    if (written == null && lastWritten.size() >= MAX_REMEMBERED_USES) {
-      lastWritten.clear();
-    }
-    if (written == null ? lastWritten.putIfAbsent(token.pairId(), now) != null
-        : !lastWritten.replace(token.pairId(), written, now)) {
-      return; // another request of this key writes it
     }
     try {
       database.run(connection -> {
@@ -186,6 +178,21 @@ final class ApiKeyStore {
     } catch (DatabaseUnavailable e) {
       lastWritten.remove(token.pairId(), now);
     }
+  }
+
+  /**
+   * Whether this request writes the use of the key {@code keyId} at {@code now}: this instance
+   * wrote none for {@link #LAST_USED_PRECISION}, and no concurrent request claimed it first.
+   */
+  private boolean claimWrite(String keyId, long now) {
+    Long written = lastWritten.get(keyId);
+    if (written == null) {
+      if (lastWritten.size() >= MAX_REMEMBERED_USES) {
+        lastWritten.clear();
+      }
+      return lastWritten.putIfAbsent(keyId, now) == null;
+    }
+    return now - written >= LAST_USED_PRECISION.toSeconds() && lastWritten.replace(keyId, written, now);
   }
 
   /** Deletes the keys of {@code username} in the open transaction, adding their hashes to {@code revoked}. */
