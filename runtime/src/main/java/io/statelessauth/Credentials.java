@@ -67,7 +67,8 @@ final class Credentials {
     String name = field.getKey();
     for (int i = 0; i < schemes.length; i++) {
       RouteRefusals scheme = schemes[i];
-      if (Syntax.equalsIgnoreAsciiCase(name, scheme.header)) {
+      // String.equals first: the JDK's server spells most names as configured ("Authorization").
+      if (name.equals(scheme.header) || Syntax.equalsIgnoreAsciiCase(name, scheme.header)) {
         List<String> values = field.getValue();
         if (values.size() > 1) {
           throw scheme.multipleHeaders;
@@ -124,7 +125,7 @@ final class Credentials {
   private static int schemeEnd(String value, int start, int end, String scheme) {
     int schemeEnd = start + scheme.length();
     if (schemeEnd > end
-        || !Syntax.equalsIgnoreAsciiCase(value, start, scheme)
+        || !(value.startsWith(scheme, start) || Syntax.equalsIgnoreAsciiCase(value, start, scheme))
         || (schemeEnd < end && value.charAt(schemeEnd) != ' ')) {
       return -1;
     }

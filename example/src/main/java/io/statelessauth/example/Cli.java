@@ -305,6 +305,11 @@ final class Cli {
       }
     }
 
+    @Option(names = "--api-key-header", paramLabel = "NAME", order = 18,
+        description = "the header API keys are read from on /whoami and /secret (default"
+            + " X-API-Key)")
+    private String apiKeyHeader = ApiKeyScheme.DEFAULT_HEADER;
+
     @Option(names = "--auth-cache-size", paramLabel = "N", order = 19,
         description = "tokens whose authentication is kept in memory (default 10000; 0 turns"
             + " the cache off)")
@@ -364,6 +369,11 @@ final class Cli {
                 "--demo runs on a free port with a throwaway database; drop " + flag);
           }
         }
+      }
+      try {
+        result = result.withAuthConfig(ApiKeyScheme.bind(result.authConfig(), apiKeyHeader));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--api-key-header " + apiKeyHeader + ": " + e.getMessage());
       }
       return result.withAdmins(admins);
     }

@@ -16,9 +16,10 @@ import java.util.Map;
 
 /**
  * A scripted client session against a running service, over real HTTP: register, log in, ask who
- * am I, read the secret, rotate the tokens, see the old tokens refused and the replayed refresh
- * token end the session, log in again, log out, see the token refused. Each request and response is printed, with every token shown as a label such as
- * {@code <access token 1>} and the password masked.
+ * am I, read the secret, make an API key, use it, list the keys and revoke it, rotate the tokens,
+ * see the old tokens refused and the replayed refresh token end the session, log in again, log
+ * out, see the token refused. Each request and response is printed, with every token and key
+ * shown as a label such as {@code <access token 1>} and the password masked.
  */
 final class Demo {
 
@@ -36,6 +37,7 @@ final class Demo {
   private final Map<String, String> labels = new LinkedHashMap<>();
   private int step;
   private int pairs;
+  private int keys;
 
   /** A demo against the service at {@code base}, which runs with {@code config}. */
   Demo(URI base, StatelessAuthConfig config, PrintStream out) {
@@ -61,6 +63,7 @@ final class Demo {
 
     call("Who am I?", bearer("GET", "/whoami", access), null, 200);
     call("Read the secret", bearer("GET", "/secret", access), null, 200);
+    apiKeyLifecycle(access);
     JsonNode second = call("Rotate the pair with the refresh token",
         bearer("PUT", "/refresh_token", refresh), null, 201);
     String newAccess = second.get("access_token").textValue();
@@ -79,6 +82,29 @@ final class Demo {
         request("GET", "/no_current_stateless_user"), null, 200);
 
     out.println("Demo finished: all " + step + " responses were as expected.");
+  }
+
+  /**
+   * A machine client's key: made with the access token (shown once), used in its own header,
+   * listed without the key, refused where only access tokens go, revoked, then refused.
+   */
+  private void apiKeyLifecycle(String access) throws IOException, InterruptedException {
+    String name = Json.write(Map.of("name", "ci"));
+    JsonNode created = call("Make an API key for a machine client (shown this once)",
+        bearer("POST", "/api_keys", access).header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(name)), name, 201);
+    String key = created.get("api_key").textValue();
+    String id = created.get("id").textValue();
+    call("The key works on its own header", apiKey("GET", "/whoami", key), null, 200);
+    call("List the keys: names and dates, never a key", bearer("GET", "/api_keys", access), null, 200);
+    call("A key cannot make keys: that takes an access token", apiKey("POST", "/api_keys", key), null,
+        401);
+    call("Revoke the key", bearer("DELETE", "/api_keys/" + id, access), null, 200);
+    call("The revoked key is refused", apiKey("GET", "/secret", key), null, 401);
+  }
+
+  private HttpRequest.Builder apiKey(String method, String path, String key) {
+    return request(method, path).header(ApiKeyScheme.headerOf(config), key);
   }
 
   private HttpRequest.Builder request(String method, String path) {
@@ -104,6 +130,9 @@ final class Demo {
     out.printf("   > %s %s%n", request.method(), request.uri().getPath());
     request.headers().firstValue(config.authHeader())
         .ifPresent(value -> out.printf("   > %s: %s%n", config.authHeader(), redact(value)));
+    String keyHeader = ApiKeyScheme.headerOf(config);
+    request.headers().firstValue(keyHeader)
+        .ifPresent(value -> out.printf("   > %s: %s%n", keyHeader, redact(value)));
     if (shownBody != null) {
       out.printf("   > %s%n", shownBody);
     }
@@ -123,6 +152,9 @@ final class Demo {
 
   /** Gives the tokens of a new pair the labels they are printed as. */
   private void labelTokens(JsonNode body) {
+    if (body.has("api_key")) {
+      labels.put(body.get("api_key").textValue(), "api key " + ++keys);
+    }
     if (body.has("access_token") && body.has("refresh_token")) {
       pairs++;
       labels.put(body.get("access_token").textValue(), "access token " + pairs);

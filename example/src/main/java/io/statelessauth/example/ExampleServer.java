@@ -105,7 +105,8 @@ final class ExampleServer implements AutoCloseable {
       TokenStore tokens = new TokenStore(database, revocations, clock,
           settings.accessTokenLifetime(), settings.refreshTokenLifetime(), settings.sessionMaxAge());
       AdminGrants.apply(users, settings.admins());
-      Tokens tokenLoader = new Tokens(tokens);
+      ApiKeyStore apiKeys = new ApiKeyStore(database, revocations, clock);
+      Tokens tokenLoader = new Tokens(tokens, apiKeys);
       AuthCache cache = authCache(settings.authCache());
       StatelessAuthManager.Builder builder = StatelessAuthManager.builder()
           .tokenLoader(tokenLoader)
@@ -125,7 +126,7 @@ final class ExampleServer implements AutoCloseable {
       if (cache != null) {
         listening = database.revocationChannel().listen(invalidator);
       }
-      Router router = routes(settings, users, tokens, manager,
+      Router router = routes(settings, users, tokens, apiKeys, manager,
           new AdminRoutes(users, cache, tokenLoader), clock);
       if (metrics != null) {
         router.observedBy(metrics.requests());
@@ -161,13 +162,15 @@ final class ExampleServer implements AutoCloseable {
 
   /** The routes, authenticated by {@code manager}. */
   private static Router routes(Settings settings, UserStore users, TokenStore tokens,
-      StatelessAuthManager manager, AdminRoutes adminRoutes, Clock clock) {
+      ApiKeyStore apiKeys, StatelessAuthManager manager, AdminRoutes adminRoutes, Clock clock) {
     // Logins waiting for a hash slot hold handler slots: half of them at most.
     int hashQueue = Math.max(1, settings.workerThreads() / 2);
     PublicRoutes open = new PublicRoutes(new Accounts(users, tokens,
         new Passwords(settings.passwordIterations()), settings.limits(), hashQueue, clock));
     AuthenticatedMemberRoutes members =
-        new AuthenticatedMemberRoutes(new MemberRoutes(tokens), manager);
+        new AuthenticatedMemberRoutes(new MemberRoutes(tokens, apiKeys), manager);
+    AuthenticatedApiKeyRoutes keys =
+        new AuthenticatedApiKeyRoutes(new ApiKeyRoutes(apiKeys), manager);
     AuthenticatedAdminRoutes admins = new AuthenticatedAdminRoutes(adminRoutes, manager);
     return new Router(settings.workerThreads())
         .route("GET", "/", members.hello())
@@ -178,6 +181,9 @@ final class ExampleServer implements AutoCloseable {
         .route("PUT", "/refresh_token", members.refreshToken())
         .route("GET", "/secret", members.secret())
         .route("GET", "/whoami", members.whoami())
+        .route("POST", "/api_keys", keys.create())
+        .route("GET", "/api_keys", keys.list())
+        .route("DELETE", "/api_keys/" + Router.ID, keys.revoke())
         .route("GET", "/no_current_stateless_user", open::noCurrentUser)
         .route("GET", "/admin/users", admins.users())
         .route("GET", "/admin/auth-cache", admins.authCache());

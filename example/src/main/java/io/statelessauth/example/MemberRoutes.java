@@ -22,9 +22,11 @@ final class MemberRoutes {
   private static final Map<String, String> SUCCESS = Map.of("msg", "Success!");
 
   private final TokenStore tokens;
+  private final ApiKeyStore keys;
 
-  MemberRoutes(TokenStore tokens) {
+  MemberRoutes(TokenStore tokens, ApiKeyStore keys) {
     this.tokens = tokens;
+    this.keys = keys;
   }
 
   /**
@@ -70,15 +72,23 @@ final class MemberRoutes {
     Json.sendTokens(exchange, issued);
   }
 
-  /** {@code GET /secret}: the seed's secret. */
-  @TokenRequired
-  void secret(HttpExchange exchange) throws IOException {
+  /**
+   * {@code GET /secret}: the seed's secret, to an access token ({@code Authorization: Bearer}) or
+   * an API key ({@code X-API-Key}).
+   */
+  @TokenRequired(authType = {"Bearer", ApiKeyScheme.SCHEME})
+  void secret(HttpExchange exchange, Token token) throws IOException {
+    keys.used(token);
     Json.send(exchange, 200, Map.of("secret", "Stateless auth is awesome :O"));
   }
 
-  /** {@code GET /whoami}: the caller's name, read from the current user as in the seed. */
-  @TokenRequired
-  void whoami(HttpExchange exchange) throws IOException {
+  /**
+   * {@code GET /whoami}: the caller's name, read from the current user as in the seed, to an
+   * access token or an API key.
+   */
+  @TokenRequired(authType = {"Bearer", ApiKeyScheme.SCHEME})
+  void whoami(HttpExchange exchange, Token token) throws IOException {
+    keys.used(token);
     Json.send(exchange, 200, Map.of("my_username", StatelessAuthManager.currentUser().username()));
   }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The rules a user name follows, applied where a name comes in: at registration (a name that
  * breaks them is 400), at login (a name that breaks them cannot exist, and is refused as any
- * wrong name is, before any throttle or lookup), and in the admin routes' {@code after}.
+ * wrong name is, before any throttle or lookup), in the admin routes' {@code after}, and to the
+ * names of API keys.
  *
  * <p>A name is compared in Unicode normalisation form C, so that {@code "e\u0301ve"} and
  * {@code "\u00e9ve"} are one name. It has 1 to {@value #MAX_LENGTH} UTF-16 units after
@@ -26,15 +27,20 @@ final class Names {
   static final int MAX_LENGTH = 64;
 
   /** What a refused registration says. */
-  static final String RULES = "'username' must be 1 to " + MAX_LENGTH + " characters whose only"
-      + " space is U+0020, inside the name and never twice in a row, and without control, format,"
-      + " separator, private-use or unassigned characters";
+  static final String RULES = rules("username");
 
   private static final Normalizer2 NFKC_CASE_FOLD = Normalizer2.getNFKCCasefoldInstance();
   /** Thread-safe once built; only its confusable data is used. */
   private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
 
   private Names() {}
+
+  /** What a refused name says, for a name sent as {@code field} (a user's or an API key's). */
+  static String rules(String field) {
+    return "'" + field + "' must be 1 to " + MAX_LENGTH + " characters whose only"
+        + " space is U+0020, inside the name and never twice in a row, and without control, format,"
+        + " separator, private-use or unassigned characters";
+  }
 
   /**
    * What {@code name} looks like: its Unicode TR 39 skeleton (confusables such as Cyrillic

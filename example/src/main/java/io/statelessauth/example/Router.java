@@ -57,6 +57,9 @@ final class Router implements HttpHandler {
   /** The route a request that matched none is reported under ({@link RequestObserver}). */
   static final String UNMATCHED = "unmatched";
 
+  /** The last segment of a route's path that stands for any id. */
+  static final String ID = "{id}";
+
   private static final Pattern PLAIN_DIGITS = Pattern.compile("[0-9]+");
   /** More digits than this are a length over any limit (and could overflow a {@code long}). */
   private static final int MAX_LENGTH_DIGITS = 18;
@@ -76,7 +79,11 @@ final class Router implements HttpHandler {
     this.slots = new Semaphore(concurrent, true);
   }
 
-  /** Registers {@code handler} for {@code method} requests to exactly {@code path}. */
+  /**
+   * Registers {@code handler} for {@code method} requests to exactly {@code path}; a path whose
+   * last segment is {@value #ID} also takes any other non-empty last segment, which the handler
+   * reads with {@link #lastSegment}.
+   */
   Router route(String method, String path, HttpHandler handler) {
     HttpHandler previous = routes.computeIfAbsent(path, p -> new TreeMap<>()).put(method, handler);
     if (previous != null) {
@@ -122,14 +129,28 @@ final class Router implements HttpHandler {
     }
   }
 
-  /** The path of the route {@code target} names, as registered, or {@value #UNMATCHED}. */
+  /**
+   * The path of the route {@code target} names, as registered (with {@value #ID} for an id), or
+   * {@value #UNMATCHED}.
+   */
   private String routeOf(URI target) {
     String path = target.getRawPath();
-    return path != null && routes.containsKey(path) ? path : UNMATCHED;
+    if (path == null) {
+      return UNMATCHED;
+    }
+    if (routes.containsKey(path)) {
+      return path;
+    }
+    String template = withIdTemplate(path);
+    return template != null && routes.containsKey(template) ? template : UNMATCHED;
   }
 
   private void dispatch(HttpExchange exchange) throws IOException {
-    Map<String, HttpHandler> byMethod = routes.get(rawPath(exchange.getRequestURI()));
+    String path = rawPath(exchange.getRequestURI());
+    Map<String, HttpHandler> byMethod = routes.get(path);
+    if (byMethod == null) {
+      byMethod = routes.get(withIdTemplate(path));
+    }
     if (byMethod == null) {
       Json.sendError(exchange, 404, "Not found");
       return;
@@ -168,6 +189,21 @@ final class Router implements HttpHandler {
       throw ApiError.badRequest("The path must not be percent-encoded");
     }
     return path;
+  }
+
+  /**
+   * {@code path} with its last segment, when it has a non-empty one, replaced by {@value #ID}: the
+   * path of the route that takes it as an id, as {@code /api_keys/{id}} does.
+   */
+  private static String withIdTemplate(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash > 0 && slash < path.length() - 1 ? path.substring(0, slash + 1) + ID : null;
+  }
+
+  /** The last segment of the request's path: the id of a route registered with {@value #ID}. */
+  static String lastSegment(HttpExchange exchange) {
+    String path = exchange.getRequestURI().getRawPath();
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   /**

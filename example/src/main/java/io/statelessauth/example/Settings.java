@@ -28,7 +28,8 @@ import java.util.Set;
  * @param databaseTimeout how long a request waits for a pooled connection and, on a database
  *     server, to connect and for each statement, before it answers 503
  * @param limits how much password work and how many failures the service takes before throttling
- * @param authConfig the stateless-auth configuration (header, scheme, token type, realm)
+ * @param authConfig the stateless-auth configuration (header, scheme, token type, realm, and the
+ *     header API keys are read from)
  * @param authCache how many authentications the service keeps, and for how long
  * @param admins the users to make administrators, or to make no longer, at start-up
  * @param demo whether to run the scripted demo instead of serving
@@ -91,7 +92,7 @@ record Settings(
         Duration.ofSeconds(10),
         Database.DEFAULT_TIMEOUT,
         Limits.defaults(),
-        StatelessAuthConfig.defaults(),
+        ApiKeyScheme.bind(StatelessAuthConfig.defaults(), ApiKeyScheme.DEFAULT_HEADER),
         CacheSize.defaults(),
         AdminChanges.NONE,
         false,

@@ -9,17 +9,27 @@ import java.time.Clock;
  * read from {@code clock} on every request, not when the token was loaded: the authentication
  * cache keeps a loaded token for many requests, and it must still expire on time.
  *
- * @param pairId the pair the token belongs to: revoking or rotating acts on the whole pair
+ * <p>An API key is a token too ({@link #apiKey(String, String, String, Clock)}): it never
+ * expires, and lives until its owner revokes it.
+ *
+ * @param pairId the pair the token belongs to: revoking or rotating acts on the whole pair; for
+ *     an API key, the key's id
  * @param username the owner
- * @param familyId the login the pair descends from: a replayed refresh token revokes the family
+ * @param familyId the login the pair descends from: a replayed refresh token revokes the family;
+ *     {@code null} for an API key
  * @param hash the token's {@code SecretTokens.hash}, as stored (never the token itself)
  * @param expiresAt when the token stops working, in seconds since the epoch: the end of its own
  *     lifetime or of its session, whichever comes first
  * @param clock the clock that decides when that is
+ * @param isApiKey whether the token is an API key rather than a token of a pair
  */
-record Token(
-    String pairId, String username, String familyId, String hash, long expiresAt, Clock clock)
-    implements TokenMixin {
+record Token(String pairId, String username, String familyId, String hash, long expiresAt,
+    Clock clock, boolean isApiKey) implements TokenMixin {
+
+  /** The API key {@code keyId} of {@code username}, stored as {@code hash}: it never expires. */
+  static Token apiKey(String keyId, String username, String hash, Clock clock) {
+    return new Token(keyId, username, null, hash, Long.MAX_VALUE, clock, true);
+  }
 
   @Override
   public boolean tokenExpired(String tokenType, String authType) {

@@ -153,7 +153,7 @@ final class TokenStore {
           }
           long expiresAt = Math.min(row.getLong(4), row.getLong(5));
           return Optional.of(new Token(
-              row.getString(1), row.getString(2), row.getString(3), hash, expiresAt, clock));
+              row.getString(1), row.getString(2), row.getString(3), hash, expiresAt, clock, false));
         }
       }
     });
@@ -230,10 +230,10 @@ final class TokenStore {
   }
 
   /**
-   * Deletes the user and every pair, consumed token and role of theirs. Their pairs and consumed
-   * tokens go first, {@value #BATCH} in each transaction, so that no transaction holds the write
+   * Deletes the user and every pair, consumed token, API key and role of theirs. Their pairs and
+   * consumed tokens go first, {@value #BATCH} in each transaction, so that no transaction holds the write
    * lock for long however many the user has; then, in one transaction, the user's row is locked,
-   * the pairs issued meanwhile are revoked, and the user is deleted, so that no pair issued
+   * the pairs issued meanwhile and the API keys are revoked, and the user is deleted, so that no pair issued
    * between the statement that revokes their pairs (and collects the hashes to forget) and the one
    * that deletes the user escapes.
    */
@@ -250,6 +250,7 @@ final class TokenStore {
         return false;
       }
       deletePairs(connection, "username", username, revoked);
+      ApiKeyStore.deleteKeys(connection, username, revoked);
       try (PreparedStatement delete = connection.prepareStatement(
           "DELETE FROM users WHERE username = ?")) {
         delete.setString(1, username);

@@ -113,8 +113,8 @@ final class UserStore {
 
   /**
    * Grants {@code role} to {@code username} ({@code held}) or takes it away. A change makes every
-   * instance's cache forget the user's tokens, whose cached user holds the old roles; the user's
-   * row is locked first, so that no pair issued meanwhile escapes that.
+   * instance's cache forget the user's tokens and API keys, whose cached user holds the old roles;
+   * the user's row is locked first, so that no pair issued meanwhile escapes that.
    */
   RoleChange setRole(String username, String role, boolean held) {
     return revocations.transaction((connection, forgotten) -> {
@@ -138,6 +138,15 @@ final class UserStore {
           while (rows.next()) {
             forgotten.add(rows.getString(1));
             forgotten.add(rows.getString(2));
+          }
+        }
+      }
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT key_hash FROM api_keys WHERE username = ?")) {
+        select.setString(1, username);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            forgotten.add(rows.getString(1));
           }
         }
       }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import io.statelessauth.example.Settings.AdminChanges;
 import io.statelessauth.example.Settings.CacheSize;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,7 +100,7 @@ class CliTest {
         "--db-timeout", "--busy-timeout", "--access-ttl", "--refresh-ttl", "--session-max-age",
         "--threads", "--max-connections", "--pbkdf2-iterations", "--hash-slots",
         "--failed-logins-per-name", "--failed-logins-per-address", "--registrations-per-address",
-        "--logins-per-name", "--auth-config", "--auth-cache-size", "--auth-cache-ttl", "--admin", "--revoke-admin",
+        "--logins-per-name", "--api-key-header", "--auth-config", "--auth-cache-size", "--auth-cache-ttl", "--admin", "--revoke-admin",
         "--demo", "--help"}) {
       assertTrue(help.contains(flag + " ") || help.contains(flag + "="), flag + " in\n" + help);
     }
@@ -124,6 +125,28 @@ class CliTest {
     assertEquals("X-Api-Token", settings.authConfig().authHeader());
     assertEquals("Token", settings.authConfig().defaultAuthType());
     assertEquals("example", settings.authConfig().realm());
+  }
+
+  @Test
+  void apiKeysAreReadFromXApiKeyUnlessTheFlagNamesAnotherHeader(@TempDir Path folder) throws IOException {
+    assertEquals(Map.of("X-API-Key", "ApiKey"), Cli.parse().authConfig().credentialHeaders());
+    assertEquals(Map.of("X-Machine-Key", "ApiKey"),
+        Cli.parse("--api-key-header", "X-Machine-Key").authConfig().credentialHeaders());
+    Path file = Files.writeString(folder.resolve("auth.properties"),
+        "REALM=example\nCREDENTIAL_HEADERS=X-Old-Key=ApiKey,X-Robot=Robot\n");
+    Settings settings = Cli.parse("--api-key-header", "X-Key", "--auth-config", file.toString());
+    assertEquals(Map.of("X-Robot", "Robot", "X-Key", "ApiKey"), settings.authConfig().credentialHeaders());
+    assertEquals("example", settings.authConfig().realm());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"X Key|credentialHeader header name", "Authorization|Authorization"})
+  void aBadApiKeyHeaderIsAUsageErrorNamingTheFlag(String header, String named) {
+    Cli.UsageException error = assertThrows(Cli.UsageException.class,
+        () -> Cli.parse("--api-key-header", header));
+
+    assertTrue(error.getMessage().startsWith("--api-key-header " + header + ": "), error.getMessage());
+    assertTrue(error.getMessage().contains(named), error.getMessage());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.statelessauth.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Two instances over one database, each with its authentication cache: whatever makes a token
  * invalid on one (logout, rotation, a replayed refresh token, the user's deletion, a role taken
- * away) is refused at once on that instance and, within a bounded wait, on the other, which held
- * the token in its cache. The subclasses run these over PostgreSQL (notifications) and over one
+ * away, an API key revoked) is refused at once on that instance and, within a bounded wait, on
+ * the other, which held the token in its cache. The subclasses run these over PostgreSQL (notifications) and over one
  * SQLite file shared by two processes (the polled log).
  *
  * <p>{@link #one()} is an instance in the test's JVM, where users register and log in (hashing
@@ -154,6 +155,43 @@ abstract class CrossInstanceRevocationTests {
     Eventually.answers(403, () -> one().bearer("GET", "/admin/users", pair.access()));
     Eventually.answers(403, () -> two().bearer("GET", "/admin/users", pair.access()));
     assertEquals(200, whoami(two(), pair.access()).status(), "the token itself still works");
+  }
+
+  @Test
+  void anApiKeyMadeOnOneWorksOnBothUntilItsRevocationOnTheOtherReachesBoth() {
+    Pair pair = one().login(newUser(), PASSWORD);
+    Response created = one().createKey(pair.access(), "ci");
+    assertEquals(201, created.status(), created.body());
+    String key = created.json().get("api_key").textValue();
+    String id = created.json().get("id").textValue();
+    assertEquals(200, one().apiKey("GET", "/whoami", key).status());
+    assertEquals(200, two().apiKey("GET", "/secret", key).status());
+
+    Response listed = two().bearer("GET", "/api_keys", pair.access());
+    assertEquals(id, listed.json().get("api_keys").get(0).get("id").textValue(), listed.body());
+    assertFalse(listed.body().contains(key));
+    Pair stranger = one().login(newUser(), PASSWORD);
+    assertEquals(404, two().bearer("DELETE", "/api_keys/" + id, stranger.access()).status());
+    assertEquals(200, one().apiKey("GET", "/whoami", key).status(), "a stranger revokes nothing");
+
+    assertEquals(200, two().bearer("DELETE", "/api_keys/" + id, pair.access()).status());
+
+    assertEquals(401, two().apiKey("GET", "/secret", key).status(), "refused at once where revoked");
+    Eventually.answers(401, () -> one().apiKey("GET", "/whoami", key));
+    assertEquals(200, whoami(one(), pair.access()).status(), "the access token still works");
+  }
+
+  @Test
+  void deletingAUserOnOneRefusesTheirApiKeyOnTheOther() {
+    Pair pair = one().login(newUser(), PASSWORD);
+    Response created = one().createKey(pair.access(), "ci");
+    assertEquals(201, created.status(), created.body());
+    String key = created.json().get("api_key").textValue();
+    assertEquals(200, two().apiKey("GET", "/whoami", key).status());
+
+    assertEquals(200, one().bearer("DELETE", "/user", pair.access()).status());
+
+    Eventually.answers(401, () -> two().apiKey("GET", "/whoami", key));
   }
 
   @Test

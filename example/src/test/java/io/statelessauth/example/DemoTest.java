@@ -29,7 +29,10 @@ class DemoTest {
     assertTrue(shown.contains("   < 201 {\"access_token\":\"<access token 2>\""), shown);
     assertTrue(shown.contains("   < 401 "), shown);
     assertTrue(shown.contains("{\"my_username\":\"alice\"}"), shown);
-    assertTrue(shown.contains("Demo finished: all 13 responses were as expected."), shown);
+    assertTrue(shown.contains("   > X-API-Key: <api key 1>\n   < 200 {\"my_username\":\"alice\"}"), shown);
+    assertTrue(shown.contains("\"name\":\"ci\",\"api_key\":\"<api key 1>\""), shown);
+    assertTrue(shown.contains("   > X-API-Key: <api key 1>\n   < 401 "), shown);
+    assertTrue(shown.contains("Demo finished: all 19 responses were as expected."), shown);
     assertFalse(TOKEN.matcher(shown).find(), shown);
     assertFalse(shown.contains("correct horse battery staple"), shown);
   }

@@ -10,15 +10,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * A client of the example service for the tests: over real HTTP to a server's address, or in
@@ -27,14 +27,21 @@ import java.util.function.UnaryOperator;
  */
 final class ServiceClient {
 
-  /** The client's view of a response; {@code firstValues} gives a header's first value, or null. */
-  record Response(int status, String body, UnaryOperator<String> firstValues) {
+  /** The client's view of a response; {@code allValues} gives a header's values, empty when absent. */
+  record Response(int status, String body, Function<String, List<String>> allValues) {
     JsonNode json() {
       return Json.parse(body);
     }
 
+    /** The first value of header {@code name}, or null. */
     String header(String name) {
-      return firstValues.apply(name);
+      List<String> values = allValues.apply(name);
+      return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Every value of header {@code name}, in the order sent. */
+    List<String> headers(String name) {
+      return allValues.apply(name);
     }
   }
 
@@ -43,8 +50,8 @@ final class ServiceClient {
 
   /** How a request reaches the service. */
   private interface Transport {
-    /** Sends a request; {@code body} and {@code authorization} may be null. */
-    Response send(String method, String path, String body, String authorization);
+    /** Sends a request with the header {@code name}; {@code body} and {@code value} may be null. */
+    Response send(String method, String path, String body, String name, String value);
   }
 
   private final Transport transport;
@@ -82,12 +89,31 @@ final class ServiceClient {
 
   /** Sends a request; {@code body} and {@code authorization} may be null. */
   Response send(String method, String path, String body, String authorization) {
-    return transport.send(method, path, body, authorization);
+    return send(method, path, body, "Authorization", authorization);
+  }
+
+  /** Sends a request with the header {@code name}; {@code body} and {@code value} may be null. */
+  Response send(String method, String path, String body, String name, String value) {
+    return transport.send(method, path, body, name, value);
   }
 
   /** Sends a request with {@code Bearer <token>}. */
   Response bearer(String method, String path, String token) {
     return send(method, path, null, "Bearer " + token);
+  }
+
+  /** Sends a request with {@code X-API-Key: <key>}. */
+  Response apiKey(String method, String path, String key) {
+    return send(method, path, null, ApiKeyScheme.DEFAULT_HEADER, key);
+  }
+
+  /** {@code POST /api_keys {"name"}} with the access token {@code access}, without checking the answer. */
+  Response createKey(String access, String name) {
+    Response response = send("POST", "/api_keys", Json.write(Map.of("name", name)), "Bearer " + access);
+    if (response.status() == 201) {
+      secrets.add(response.json().get("api_key").textValue());
+    }
+    return response;
   }
 
   /** {@code POST /user}. */
@@ -142,13 +168,13 @@ final class ServiceClient {
    * would fail, with an I/O error.
    */
   private static Transport inMemory(HttpHandler router) {
-    return (method, path, body, authorization) -> {
+    return (method, path, body, name, value) -> {
       TestRequest request = TestRequest.method(method, path);
       if (body != null) {
         request.body(body);
       }
-      if (authorization != null) {
-        request.header("Authorization", authorization);
+      if (value != null) {
+        request.header(name, value);
       }
       TestResponse response = request.send(router);
       if (!response.complete()) {
@@ -156,7 +182,7 @@ final class ServiceClient {
             + response.status() + (response.connectionDropped() ? ", connection dropped" : ""),
             response.failure().orElse(null)));
       }
-      return new Response(response.status(), response.bodyText(), response::header);
+      return new Response(response.status(), response.bodyText(), response::headers);
     };
   }
 
@@ -173,18 +199,16 @@ final class ServiceClient {
     }
 
     @Override
-    public Response send(String method, String path, String body, String authorization) {
+    public Response send(String method, String path, String body, String name, String value) {
       HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
           .timeout(Duration.ofSeconds(30))
           .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-      if (authorization != null) {
-        request.header("Authorization", authorization);
+      if (value != null) {
+        request.header(name, value);
       }
       try {
         var response = client.send(request.build(), BodyHandlers.ofString());
-        HttpHeaders headers = response.headers();
-        return new Response(response.statusCode(), response.body(),
-            name -> headers.firstValue(name).orElse(null));
+        return new Response(response.statusCode(), response.body(), response.headers()::allValues);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {

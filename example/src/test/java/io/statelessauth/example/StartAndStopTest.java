@@ -213,7 +213,7 @@ class StartAndStopTest {
     ServiceProcess.Exit exit = ServiceProcess.run(RUN_BOUND, "--demo");
 
     assertEquals(0, exit.status(), exit.output());
-    assertTrue(exit.output().contains("Demo finished: all 13 responses were as expected."),
+    assertTrue(exit.output().contains("Demo finished: all 19 responses were as expected."),
         exit.output());
   }
 

@@ -84,6 +84,13 @@ public final class Faults {
     return token;
   }
 
+  /** Stores a valid API key of alice granting {@code read}, found only under the {@code ApiKey} scheme. */
+  public static Token issueKey(String secret) {
+    Token key = new Token(secret, "access", Store.ALICE.id(), Set.of("read"), false);
+    Store.addKey(key);
+    return key;
+  }
+
   /** Stores {@code token} as it is (expired, of an inactive or missing user...). */
   public static void store(Token token) {
     Store.add(token);

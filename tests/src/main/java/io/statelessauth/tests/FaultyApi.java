@@ -28,6 +28,13 @@ public final class FaultyApi {
     SecretApi.send(exchange, 200, "token " + SecretTokens.hash(token.secret()));
   }
 
+  /** {@link #echo} on a route of two schemes: access tokens and API keys. */
+  @TokenRequired(authType = {"Bearer", "ApiKey"})
+  void echoEither(HttpExchange exchange, Token token) throws IOException {
+    CALLS.incrementAndGet();
+    SecretApi.send(exchange, 200, "token " + SecretTokens.hash(token.secret()));
+  }
+
   @TokenRequired
   void failBeforeResponse(HttpExchange exchange) {
     CALLS.incrementAndGet();

@@ -3,7 +3,8 @@ package io.statelessauth.tests;
 import io.statelessauth.StatelessAuthError;
 
 /**
- * The token loader over the {@link Store}: finds a stored token by its secret and type; two
+ * The token loader over the {@link Store}: finds a stored token, or an API key for the {@code ApiKey}
+ * scheme, by its secret and type; two
  * secrets make the loader misbehave, and so do the secrets a test armed in {@link Faults}.
  */
 public final class StoreTokens implements Tokens {
@@ -24,6 +25,8 @@ public final class StoreTokens implements Tokens {
     if (token.equals(EXPLODING)) {
       throw new IllegalStateException("database down while looking up " + token);
     }
-    return Store.find(token, tokenType);
+    // The scheme tells the kinds apart: a key presented as a bearer token is unknown, and so is
+    // an access token presented as a key.
+    return MachineApi.API_KEY.equals(authType) ? Store.findKey(token, tokenType) : Store.find(token, tokenType);
   }
 }

@@ -61,6 +61,16 @@ class HeaderFuzzTest {
   /** Tokens the loaders know but refuse on this route: refresh type, expired, inactive user, revoked. */
   private static final List<String> REFUSED = List.of("alice-refresh", "alice-expired", "gone-access", StoreTokens.REVOKED);
   private static final List<String> KNOWN = concat(VALID, REFUSED);
+  /** API keys the loaders know under {@code ApiKey} (and no bearer token is one of them). */
+  private static final List<String> VALID_KEYS = List.of(
+      "k3y9HJpm1FyT2iD0oQ4wXbZc5Ve7Ra8Ns6Lu0Gt3Ej1Kq", "alice-key", "alice-admin-key", "K");
+  /** Keys the loaders know but refuse: expired, of an inactive user. */
+  private static final List<String> REFUSED_KEYS = List.of("alice-expired-key", "gone-key");
+  private static final List<String> KNOWN_KEYS = concat(VALID_KEYS, REFUSED_KEYS);
+  /** Known tokens and keys alike: either may be presented under either scheme. */
+  private static final List<String> KNOWN_EITHER = concat(KNOWN, KNOWN_KEYS);
+  private static final byte[] TWO_SCHEMES_REQUEST_LINE =
+      "GET /faulty/echoEither HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private static ProbeServer server;
   /** Whether this JDK's server refuses control characters in header values itself (17.0.21 does). */
@@ -81,10 +91,18 @@ class HeaderFuzzTest {
       known.put(token, Kind.HANDLED);
     }
     REFUSED.forEach(token -> known.put(token, Kind.INVALID_TOKEN));
+    Map<String, Kind> knownKeys = new HashMap<>();
+    for (String key : VALID_KEYS) {
+      if (!key.startsWith("alice-")) {
+        Faults.issueKey(key);
+      }
+      knownKeys.put(key, Kind.HANDLED);
+    }
+    REFUSED_KEYS.forEach(key -> knownKeys.put(key, Kind.INVALID_TOKEN));
     logs = LogCapture.everything(Level.INFO);
     server = new ProbeServer(2);
     strictServer = server.refusesControlCharactersInValues();
-    oracle = new HeaderOracle(known, MAX_TOKEN_LENGTH, strictServer);
+    oracle = new HeaderOracle(known, knownKeys, ProbeServer.KEY_HEADER, MAX_TOKEN_LENGTH, strictServer);
     connection = new RawHttp(server.port());
   }
 
@@ -110,9 +128,27 @@ class HeaderFuzzTest {
     assertTrue(statistics.percentage("answer", Kind.SERVER_REJECTS) >= 3, statistics::toString);
   }
 
+  /**
+   * The same on the route of two schemes: {@code Authorization} and {@code X-API-Key} fields in any
+   * number and order, each holding a bearer credential or a bare key, known under either scheme or
+   * not; each request gets exactly the answer and the challenges the oracle works out.
+   */
+  @Test
+  void anyCredentialBytesOnARouteOfTwoSchemesGetTheAnswerWorkedOutIndependently() {
+    Statistics statistics = Property.named("fuzz-two-schemes").tries(5_000).withoutEdgeCases()
+        .forAll(HeaderFuzzTest::twoSchemeRequest, HeaderFuzzTest::exchangeAndCheck);
+
+    System.out.println(statistics);
+    for (Kind kind : List.of(Kind.HANDLED, Kind.INVALID_TOKEN, Kind.INVALID_REQUEST, Kind.NO_CREDENTIALS)) {
+      assertTrue(statistics.percentage("answer", kind) >= 5, statistics::toString);
+    }
+    assertTrue(statistics.percentage("challenged", HeaderOracle.API_KEY) >= 5, statistics::toString);
+    assertTrue(statistics.percentage("challenged", HeaderOracle.EVERY_SCHEME) >= 5, statistics::toString);
+  }
+
   /** Sends {@code request} on the keep-alive connection (a new one once the server closed it) and checks the answer. */
   private static void exchangeAndCheck(FuzzRequest request, Statistics statistics) throws Exception {
-    Expected expected = oracle.expect(request.section());
+    Expected expected = request.twoSchemes() ? oracle.expectTwoSchemes(request.section()) : oracle.expect(request.section());
     long calls = FaultyApi.CALLS.get();
 
     FuzzRequest before = previous;
@@ -130,26 +166,23 @@ class HeaderFuzzTest {
     previous = connection.isOpen() ? request : null;
     Supplier<String> failure = () -> response + "\nafter this request on the same connection: " + before;
 
-    String challenge = response.headers().containsKey("www-authenticate") ? response.header("WWW-Authenticate") : null;
-    String realm = "Bearer realm=\"" + ProbeServer.REALM + "\"";
+    List<String> challenges = response.headers().getOrDefault("www-authenticate", List.of());
     switch (expected.kind()) {
       case SERVER_REJECTS:
         assertEquals(400, response.status(), failure);
-        assertNull(challenge, failure);
+        assertEquals(List.of(), challenges, failure);
         break;
       case NO_CREDENTIALS:
         assertEquals(401, response.status(), failure);
-        assertEquals(realm, challenge, failure);
+        assertChallenges(expected.scheme(), null, challenges, failure);
         break;
       case INVALID_REQUEST:
         assertEquals(400, response.status(), failure);
-        assertTrue(challenge != null && challenge.startsWith(realm + ", error=\"invalid_request\""),
-            failure);
+        assertChallenges(expected.scheme(), "invalid_request", challenges, failure);
         break;
       case INVALID_TOKEN:
         assertEquals(401, response.status(), failure);
-        assertTrue(challenge != null && challenge.startsWith(realm + ", error=\"invalid_token\""),
-            failure);
+        assertChallenges(expected.scheme(), "invalid_token", challenges, failure);
         break;
       case HANDLED:
         assertEquals(200, response.status(), failure);
@@ -168,14 +201,47 @@ class HeaderFuzzTest {
     List<LogRecord> fromServer = logs.from(LogCapture.RUNTIME, LogCapture.JDK_SERVER);
     assertTrue(fromServer.isEmpty(), () -> LogCapture.printed(fromServer));
 
+    if (expected.kind() != Kind.SERVER_REJECTS && expected.kind() != Kind.HANDLED) {
+      statistics.collect("challenged", expected.scheme());
+    }
     statistics.collect("fields", request.fields().size() >= 2 ? "2 to 5" : String.valueOf(request.fields().size()));
     statistics.collect("huge", request.fields().stream().anyMatch(f -> f.length >= 90_000));
     statistics.collect("CR or LF inside", request.fields().stream().anyMatch(HeaderFuzzTest::hasLineBreak));
     statistics.collect("answer", expected.kind());
   }
 
-  /** The {@code Authorization} fields of one request (each a whole line without its CRLF), shown byte by byte when it fails. */
-  record FuzzRequest(List<byte[]> fields) {
+  /**
+   * The challenges of an answer: {@code scheme}'s alone, or for {@link HeaderOracle#EVERY_SCHEME}
+   * one per scheme in the route's order, or for {@link HeaderOracle#EITHER_SCHEME} one of either;
+   * each bare when {@code error} is {@code null}, else naming it.
+   */
+  private static void assertChallenges(String scheme, String error, List<String> challenges, Supplier<String> failure) {
+    List<String> schemes = switch (scheme) {
+      case HeaderOracle.EVERY_SCHEME -> List.of(HeaderOracle.BEARER, HeaderOracle.API_KEY);
+      case HeaderOracle.EITHER_SCHEME -> List.of(challenges.isEmpty() || !challenges.get(0).startsWith("ApiKey ")
+          ? HeaderOracle.BEARER : HeaderOracle.API_KEY);
+      default -> List.of(scheme);
+    };
+    assertEquals(schemes.size(), challenges.size(), failure);
+    for (int i = 0; i < schemes.size(); i++) {
+      String realm = schemes.get(i) + " realm=\"" + ProbeServer.REALM + "\"";
+      if (error == null) {
+        assertEquals(realm, challenges.get(i), failure);
+      } else {
+        assertTrue(challenges.get(i).startsWith(realm + ", error=\"" + error + "\""), failure);
+      }
+    }
+  }
+
+  /**
+   * The credential fields of one request (each a whole line without its CRLF), shown byte by byte
+   * when it fails, for the route of one scheme or of two.
+   */
+  record FuzzRequest(List<byte[]> fields, boolean twoSchemes) {
+
+    FuzzRequest(List<byte[]> fields) {
+      this(fields, false);
+    }
 
     /** The header section: Host, the fields, the empty line. */
     byte[] section() {
@@ -191,14 +257,14 @@ class HeaderFuzzTest {
 
     byte[] bytes() {
       ByteArrayOutputStream request = new ByteArrayOutputStream();
-      request.writeBytes(REQUEST_LINE);
+      request.writeBytes(twoSchemes ? TWO_SCHEMES_REQUEST_LINE : REQUEST_LINE);
       request.writeBytes(section());
       return request.toByteArray();
     }
 
     @Override
     public String toString() {
-      StringBuilder text = new StringBuilder("FuzzRequest[");
+      StringBuilder text = new StringBuilder(twoSchemes ? "FuzzRequest[two schemes" : "FuzzRequest[");
       for (byte[] field : fields) {
         text.append("\n  \"");
         int shown = Math.min(field.length, 300);
@@ -237,6 +303,72 @@ class HeaderFuzzTest {
       fields.add(Math.min(draw.between(0, 4), fields.size()), huge);
     }
     return new FuzzRequest(fields);
+  }
+
+  /**
+   * For the route of two schemes: none (1 in 12), one (8) or two to four (3) fields, each an
+   * {@code Authorization} field with a bearer credential or an {@code X-API-Key} field with a bare
+   * key (any case, the key header a little more often), or another header; one in twenty requests
+   * also gets a huge field.
+   */
+  private static FuzzRequest twoSchemeRequest(Draw draw) {
+    List<byte[]> fields = new ArrayList<>();
+    int count;
+    switch (draw.weighted(1, 8, 3)) {
+      case 0:
+        count = 0;
+        break;
+      case 1:
+        count = 1;
+        break;
+      default:
+        count = draw.length(2, 4);
+        break;
+    }
+    for (int i = 0; i < count; i++) {
+      fields.add(draw.weighted(5, 6, 1) == 0 ? field(draw, twoSchemeValue(draw, true))
+          : keyField(draw, twoSchemeValue(draw, false)));
+    }
+    if (draw.chance(0.05)) {
+      byte[] huge = draw.chance(0.5) ? field(draw, hugeValue(draw))
+          : keyField(draw, latin1(draw.chance(0.5) ? "k".repeat(draw.between(90_000, 100_000))
+              : " ".repeat(draw.between(90_000, 100_000)) + draw.of(KNOWN_EITHER)));
+      fields.add(Math.min(draw.between(0, 4), fields.size()), huge);
+    }
+    return new FuzzRequest(fields, true);
+  }
+
+  /**
+   * A value for the route of two schemes: for {@code Authorization} mostly a bearer credential,
+   * for the key header mostly white space around a key; either known under either scheme, near
+   * valid, raw bytes, or with line breaks put in.
+   */
+  private static byte[] twoSchemeValue(Draw draw, boolean authorization) {
+    byte[] value;
+    if (draw.weighted(10, 1) == 1) {
+      value = rawBytes(draw);
+    } else if (authorization) {
+      value = concat(ows(draw), draw.weighted(6, 1) == 0 ? scheme(draw) : latin1(draw.of("ApiKey", "apikey")),
+          separator(draw), keyOrToken(draw), ows(draw));
+    } else {
+      value = concat(ows(draw), keyOrToken(draw), ows(draw));
+    }
+    return draw.chance(0.1) ? withLineBreaks(draw, value) : value;
+  }
+
+  /** A known key or token (14 in 20), else what {@link #credentials} makes. */
+  private static byte[] keyOrToken(Draw draw) {
+    return draw.weighted(14, 6) == 0 ? latin1(draw.of(KNOWN_EITHER)) : credentials(draw);
+  }
+
+  /** One {@code X-API-Key} line in any case (or, rarely, a near miss), a colon, maybe white space, the value. */
+  private static byte[] keyField(Draw draw, byte[] value) {
+    String name = draw.weighted(20, 1) == 0 ? draw.inAnyCase(ProbeServer.KEY_HEADER)
+        : draw.of("X-API-Keys", "X-API Key", "X_API_Key", "API-Key");
+    String afterColon = strictServer && !draw.chance(0.1)
+        ? draw.of("", " ", " ", "\t")
+        : draw.of("", " ", " ", "\t", "\u0000 ");
+    return concat(latin1(name + ":" + afterColon), value);
   }
 
   /** One line: a name (mostly {@code Authorization} in some case), a colon, maybe white space, the value. */

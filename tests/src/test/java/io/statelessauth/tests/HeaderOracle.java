@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The answer a request's header bytes must get from a protected route, worked out without the
  * runtime: first how the JDK's HttpServer (17 to 25 alike, probed with raw sockets) splits the
- * header section into fields, then the README's request table for the {@code Authorization} fields.
+ * header section into fields, then the README's request table for the {@code Authorization} fields,
+ * and on a route of two schemes ({@link #expectTwoSchemes}) for those and the API-key header's.
  *
  * <p>The server's reading of the bytes: a CR, an LF or a CRLF ends a line, unless the next byte is
  * a space, a tab or another control character other than CR and LF, which folds the line: the
@@ -40,13 +41,29 @@ final class HeaderOracle {
     HANDLED
   }
 
-  /** The answer expected, and for {@link Kind#HANDLED} the token the handler must be given. */
-  record Expected(Kind kind, String token) {}
+  /**
+   * The answer expected, for {@link Kind#HANDLED} the token the handler must be given, and the
+   * scheme whose challenge the answer carries: {@link #BEARER} or {@link #API_KEY}; {@link
+   * #EVERY_SCHEME} for one challenge per scheme of the route, in its order; {@link #EITHER_SCHEME}
+   * for one challenge of either scheme (two repeated fields: the first one the runtime reads).
+   */
+  record Expected(Kind kind, String token, String scheme) {
+    Expected(Kind kind, String token) {
+      this(kind, token, BEARER);
+    }
+  }
+
+  static final String BEARER = "Bearer";
+  static final String API_KEY = "ApiKey";
+  static final String EVERY_SCHEME = "every";
+  static final String EITHER_SCHEME = "either";
 
   /** One field as the server reads it. */
   record Field(String name, String value) {}
 
   private final Map<String, Kind> knownTokens;
+  private final Map<String, Kind> knownKeys;
+  private final String keyHeader;
   private final int maxTokenLength;
   private final boolean strictValues;
 
@@ -56,7 +73,21 @@ final class HeaderOracle {
    * @param strictValues whether the server refuses field lines with control characters itself
    */
   HeaderOracle(Map<String, Kind> knownTokens, int maxTokenLength, boolean strictValues) {
+    this(knownTokens, Map.of(), "X-API-Key", maxTokenLength, strictValues);
+  }
+
+  /**
+   * An oracle that also knows the route of two schemes, {@code Bearer} then {@code ApiKey}, whose
+   * keys are the whole value of {@code keyHeader}.
+   *
+   * @param knownKeys what the loaders make of each key they know under {@code ApiKey}; a token
+   *     known under {@code Bearer} only is an unknown key, and the other way round
+   */
+  HeaderOracle(Map<String, Kind> knownTokens, Map<String, Kind> knownKeys, String keyHeader, int maxTokenLength,
+      boolean strictValues) {
     this.knownTokens = Map.copyOf(knownTokens);
+    this.knownKeys = Map.copyOf(knownKeys);
+    this.keyHeader = keyHeader;
     this.maxTokenLength = maxTokenLength;
     this.strictValues = strictValues;
   }
@@ -90,8 +121,88 @@ final class HeaderOracle {
     return expectForValue(credentials.get(0));
   }
 
+  /**
+   * The answer to a request whose header section is {@code section} from the route of two
+   * schemes: DESIGN.md's "Several credential kinds on one route". A repeated {@code Authorization}
+   * or key header is 400; a field presents its scheme when {@code Authorization} holds the {@code
+   * Bearer} scheme or the key header is not blank; both presented is 400 challenging both; one
+   * presented is checked as on a route of its scheme alone; none is 401 challenging both.
+   */
+  Expected expectTwoSchemes(byte[] section) {
+    if (strictValues && refusedByAStrictServer(section)) {
+      return new Expected(Kind.SERVER_REJECTS, null, EVERY_SCHEME);
+    }
+    List<String> authorization = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    for (Field field : fields(section)) {
+      if (!isToken(field.name())) {
+        return new Expected(Kind.SERVER_REJECTS, null, EVERY_SCHEME);
+      }
+      if (field.name().equalsIgnoreCase("Authorization")) {
+        authorization.add(field.value());
+      } else if (field.name().equalsIgnoreCase(keyHeader)) {
+        keys.add(field.value());
+      }
+    }
+    if (authorization.size() > 1 && keys.size() > 1) {
+      return new Expected(Kind.INVALID_REQUEST, null, EITHER_SCHEME);
+    }
+    if (authorization.size() > 1) {
+      return new Expected(Kind.INVALID_REQUEST, null, BEARER);
+    }
+    if (keys.size() > 1) {
+      return new Expected(Kind.INVALID_REQUEST, null, API_KEY);
+    }
+    boolean bearer = authorization.size() == 1 && bearerToken(authorization.get(0)) != null;
+    boolean key = keys.size() == 1 && !trimmed(keys.get(0)).isEmpty();
+    if (bearer && key) {
+      return new Expected(Kind.INVALID_REQUEST, null, EVERY_SCHEME);
+    }
+    if (bearer) {
+      return expectForToken(bearerToken(authorization.get(0)), knownTokens, BEARER);
+    }
+    if (key) {
+      return expectForToken(trimmed(keys.get(0)), knownKeys, API_KEY);
+    }
+    return new Expected(Kind.NO_CREDENTIALS, null, EVERY_SCHEME);
+  }
+
   /** The README's first request steps for the one field's value. */
   private Expected expectForValue(String value) {
+    String token = bearerToken(value);
+    if (token == null) {
+      return new Expected(Kind.NO_CREDENTIALS, null);
+    }
+    return expectForToken(token, knownTokens, BEARER);
+  }
+
+  /** What follows the {@code Bearer} scheme in {@code value}, or {@code null} when it names another. */
+  private static String bearerToken(String value) {
+    String trimmed = trimmed(value);
+    String scheme = "bearer";
+    if (trimmed.length() < scheme.length()
+        || !asciiLowerCase(trimmed.substring(0, scheme.length())).equals(scheme)
+        || (trimmed.length() > scheme.length() && trimmed.charAt(scheme.length()) != ' ')) {
+      return null;
+    }
+    int tokenStart = scheme.length();
+    while (tokenStart < trimmed.length() && trimmed.charAt(tokenStart) == ' ') {
+      tokenStart++;
+    }
+    return trimmed.substring(tokenStart);
+  }
+
+  /** A presented token: malformed or too long, else what the loaders make of it under {@code scheme}. */
+  private Expected expectForToken(String token, Map<String, Kind> known, String scheme) {
+    if (token.length() > maxTokenLength || !B64TOKEN.matcher(token).matches()) {
+      return new Expected(Kind.INVALID_REQUEST, null, scheme);
+    }
+    Kind kind = known.getOrDefault(token, Kind.INVALID_TOKEN);
+    return new Expected(kind, kind == Kind.HANDLED ? token : null, scheme);
+  }
+
+  /** {@code value} without the spaces and tabs around it. */
+  private static String trimmed(String value) {
     int start = 0;
     int end = value.length();
     while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
@@ -100,23 +211,7 @@ final class HeaderOracle {
     while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
       end--;
     }
-    String trimmed = value.substring(start, end);
-    String scheme = "bearer";
-    if (trimmed.length() < scheme.length()
-        || !asciiLowerCase(trimmed.substring(0, scheme.length())).equals(scheme)
-        || (trimmed.length() > scheme.length() && trimmed.charAt(scheme.length()) != ' ')) {
-      return new Expected(Kind.NO_CREDENTIALS, null);
-    }
-    int tokenStart = scheme.length();
-    while (tokenStart < trimmed.length() && trimmed.charAt(tokenStart) == ' ') {
-      tokenStart++;
-    }
-    String token = trimmed.substring(tokenStart);
-    if (token.length() > maxTokenLength || !B64TOKEN.matcher(token).matches()) {
-      return new Expected(Kind.INVALID_REQUEST, null);
-    }
-    Kind known = knownTokens.getOrDefault(token, Kind.INVALID_TOKEN);
-    return new Expected(known, known == Kind.HANDLED ? token : null);
+    return value.substring(start, end);
   }
 
   /** The fields of {@code section}, as the JDK's server reads them (see the class comment). */

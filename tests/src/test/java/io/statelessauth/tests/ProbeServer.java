@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@link HttpServer} on a free loopback port with a pool of worker threads, serving the
- * generated handlers of {@link FaultyApi} (under {@code /faulty/}) and {@link SecretApi}, built with
+ * generated handlers of {@link FaultyApi} (under {@code /faulty/}), {@link SecretApi} and {@link
+ * MachineApi} (under {@code /either}, API keys read from {@value #KEY_HEADER}), built with
  * a {@link HeaderFaults} listener and error handler. Every handler is wrapped in a probe that
  * records, on the worker thread, how the generated handler ended and whether a user was still bound
  * afterwards; {@code /after} is a plain handler that only reports that.
@@ -34,6 +35,8 @@ final class ProbeServer implements AutoCloseable {
   }
 
   static final String REALM = "probe";
+  /** The header API keys ({@code ApiKey}) are read from. */
+  static final String KEY_HEADER = "X-API-Key";
   /** The request header whose value names an exchange's {@link Outcome}. */
   static final String ID_HEADER = "X-Probe-Id";
 
@@ -67,7 +70,7 @@ final class ProbeServer implements AutoCloseable {
     StatelessAuthManager.Builder builder = StatelessAuthManager.builder()
         .tokenLoader(new StoreTokens())
         .userLoader(new StoreUsers())
-        .config(StatelessAuthConfig.builder().realm(REALM)
+        .config(StatelessAuthConfig.builder().realm(REALM).credentialHeader(KEY_HEADER, "ApiKey")
             .preflightHandler(exchange -> {
               exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "https://app.example");
               exchange.sendResponseHeaders(204, -1);
@@ -82,10 +85,12 @@ final class ProbeServer implements AutoCloseable {
     StatelessAuthManager manager = builder.build();
     AuthenticatedFaultyApi faulty = new AuthenticatedFaultyApi(new FaultyApi(), manager);
     AuthenticatedSecretApi secret = new AuthenticatedSecretApi(new SecretApi(), manager);
+    AuthenticatedMachineApi machines = new AuthenticatedMachineApi(new MachineApi(), manager);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(executor);
     route("/faulty/ok", faulty.ok());
     route("/faulty/echo", faulty.echo());
+    route("/faulty/echoEither", faulty.echoEither());
     route("/faulty/failBeforeResponse", faulty.failBeforeResponse());
     route("/faulty/failAfterHeaders", faulty.failAfterHeaders());
     route("/faulty/failMidChunkedBody", faulty.failMidChunkedBody());
@@ -95,6 +100,10 @@ final class ProbeServer implements AutoCloseable {
     route("/admin", secret.admin());
     route("/greet", secret.greet());
     route("/staff", secret.staff());
+    route("/either", machines.either());
+    route("/either-optional", machines.eitherOptional());
+    route("/either-admin", machines.eitherAdmin());
+    route("/either-staff", machines.eitherStaff());
     route("/after", exchange -> SecretApi.send(exchange, 200,
         CurrentStatelessUser.get() + " " + StatelessAuthManager.currentUser()));
     server.createContext("/plain", exchange -> SecretApi.send(exchange, 200, "plain"));

@@ -38,12 +38,15 @@ import org.junit.jupiter.api.TestFactory;
  * captured (every java.util.logging record of every logger, down to ALL, with messages,
  * parameters and stack traces, plus what ended a worker thread) and every byte of every response is read off the socket, and neither may hold a secret.
  * Every case runs twice: on a server without a cache and on one whose manager answers from an
- * {@link AuthCache}; the cases include an optional route, a role refusal and a CORS preflight.
+ * {@link AuthCache}; the cases include an optional route, a role refusal, a CORS preflight, and
+ * API keys in {@code X-API-Key} (the second source) on routes of two schemes.
  * Also: a loader's error message never reaches {@code WWW-Authenticate} unless it is plain
  * challenge text, so it cannot inject a header; and {@link SecretTokens} compares and hashes right.
  */
 class SecretsTest {
   private static final String REALM_CHALLENGE = "Bearer realm=\"" + ProbeServer.REALM + "\"";
+  /** How a case's list of {@code Authorization} values holds a whole {@code X-API-Key} line instead. */
+  private static final String KEY_LINE = ProbeServer.KEY_HEADER + ": ";
 
   private static ProbeServer server;
   /** The same server, its manager answering from a cache. */
@@ -138,6 +141,34 @@ class SecretsTest {
     cases.add(new Case("optional route, valid token", "/greet", List.of(bearer), null, Set.of(200)));
     cases.add(new Case("role refused", "/staff", List.of("Bearer " + stored(false, 3)), null, Set.of(403)));
     cases.add(new Case("preflight", "OPTIONS", "/secret", List.of("Bearer " + secret()), null, Set.of(204)));
+    // The second source: API keys in their own header, on routes of two schemes
+    String validKey = Faults.issueKey(secret()).secret();
+    cases.add(new Case("key: missing", "/either", List.of(), null, Set.of(401)));
+    cases.add(new Case("key: valid", "/either", List.of(key(validKey)), null, Set.of(200)));
+    cases.add(new Case("key: valid, optional route", "/either-optional", List.of(key(validKey)), null, Set.of(200)));
+    cases.add(new Case("key: two fields", "/either", List.of(key(secret()), key(secret())), null, Set.of(400)));
+    cases.add(new Case("key: beside a bearer token", "/either", List.of(key(secret()), "Bearer " + secret()), null,
+        Set.of(400)));
+    for (String tail : List.of(" extra", "\"", ",x", "\u00e9", "\u0000x", ";x=\"y\"")) {
+      cases.add(new Case("key: malformed " + describe(tail), "/either", List.of(key(secret() + tail)), null,
+          Set.of(400)));
+    }
+    cases.add(new Case("key: too long", "/either", List.of(key(secret() + "A".repeat(5000))), null, Set.of(400)));
+    cases.add(new Case("key: unknown", "/either", List.of(key(secret())), null, Set.of(401)));
+    cases.add(new Case("key: unknown, optional route", "/either-optional", List.of(key(secret())), null, Set.of(401)));
+    cases.add(new Case("key: a bearer token presented as a key", "/either", List.of(key(valid)), null, Set.of(401)));
+    cases.add(new Case("key: presented as a bearer token", "/either", List.of("Bearer " + validKey), null,
+        Set.of(401)));
+    cases.add(new Case("key: expired", "/either", List.of(key(storedKey(true, 1))), null, Set.of(401)));
+    cases.add(new Case("key: missing scope", "/either-admin", List.of(key(validKey)), null, Set.of(403)));
+    cases.add(new Case("key: role refused", "/either-staff", List.of(key(storedKey(false, 3))), null, Set.of(403)));
+    cases.add(new Case("key: inactive user", "/either", List.of(key(storedKey(false, 2))), null, Set.of(401)));
+    cases.add(new Case("key: loader throws", "/either", List.of(key(armed(type -> {
+      throw new IllegalStateException("database down");
+    }))), null, Set.of(500)));
+    cases.add(new Case("key: beside a bearer token on a route of one scheme, whose handler throws",
+        "/faulty/failBeforeResponse", List.of("Bearer " + valid, key(validKey)), null, Set.of(500)));
+    cases.add(new Case("key: on a route of bearer tokens only", "/secret", List.of(key(validKey)), null, Set.of(401)));
     logs.clear();
     // Each case once on the plain server, then again on the cached one (answering from the cache
     // for the tokens loaded before).
@@ -289,10 +320,16 @@ class SecretsTest {
     return "tok-SECRET-" + UUID.randomUUID();
   }
 
+  /** The credential line {@code X-API-Key: <key>}, in a case's list of {@code Authorization} values. */
+  private static String key(String key) {
+    return KEY_LINE + key;
+  }
+
   /** What must never be seen: each whole value, and each distinctive secret (its UUID) in it. */
   private static List<String> secretsOf(List<String> authorization) {
     List<String> secrets = new ArrayList<>();
-    for (String value : authorization) {
+    for (String line : authorization) {
+      String value = line.startsWith(KEY_LINE) ? line.substring(KEY_LINE.length()) : line;
       secrets.add(value);
       int at = value.indexOf("tok-SECRET-");
       if (at >= 0) {
@@ -349,7 +386,7 @@ class SecretsTest {
       request.append("Origin: https://app.example\r\nAccess-Control-Request-Method: DELETE\r\n");
     }
     for (String value : authorization) {
-      request.append("Authorization: ").append(value).append("\r\n");
+      request.append(value.startsWith(KEY_LINE) ? "" : "Authorization: ").append(value).append("\r\n");
     }
     if (fault != null) {
       request.append(HeaderFaults.HEADER).append(": ").append(fault).append("\r\n");
@@ -361,6 +398,12 @@ class SecretsTest {
     String token = secret();
     Faults.store(new Token(token, "access", userId, Set.of(), expired));
     return token;
+  }
+
+  private static String storedKey(boolean expired, long userId) {
+    String key = secret();
+    Store.addKey(new Token(key, "access", userId, Set.of(), expired));
+    return key;
   }
 
   private static String refreshToken() {
