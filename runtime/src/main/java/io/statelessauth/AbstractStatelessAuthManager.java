@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -198,11 +197,11 @@ public abstract class AbstractStatelessAuthManager<T, U> {
       if (prepared.schemes.length == 1) {
         presented = Credentials.token(headers, config.maxTokenLength(), route.optional(), scheme.refusals);
       } else {
-        Map.Entry<String, List<String>> field =
-            Credentials.presentedField(headers, prepared.schemeRefusals, prepared.severalSchemes);
-        if (field != null) {
-          scheme = prepared.schemes[Credentials.schemeOf(field, prepared.schemeRefusals)];
-          presented = Credentials.token(field.getValue().get(0), config.maxTokenLength(), false, scheme.refusals);
+        Credentials.Presented credentials = Credentials.presented(
+            headers, config.maxTokenLength(), prepared.schemeRefusals, prepared.severalSchemes);
+        if (credentials != null) {
+          scheme = prepared.schemes[credentials.scheme()];
+          presented = credentials.token();
         } else if (!route.optional()) {
           throw prepared.noCredentials;
         }

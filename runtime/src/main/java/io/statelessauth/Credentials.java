@@ -35,50 +35,55 @@ final class Credentials {
   }
 
   /**
-   * The field that presents credentials for one of a route's several schemes, or {@code null} for
-   * none. Reads each header the route reads once, walking the request's headers rather than
-   * looking each up (a lookup copies the name, every request).
+   * The credentials a request presents for one of a route's several schemes, or {@code null} for
+   * none. Walks the request's headers once rather than looking up each scheme's (a lookup copies
+   * the name, every request), and reads the value of the field that presents credentials once.
    *
    * @throws StatelessAuthError 400 {@code invalid_request}: {@code several} when the request presents
-   *     two or more of the schemes, the scheme's own refusal when a header it reads is repeated
+   *     two or more of the schemes, the scheme's own refusals when a header it reads is repeated or
+   *     the credentials presented are malformed or too long
    */
-  static Map.Entry<String, List<String>> presentedField(Headers headers, RouteRefusals[] schemes,
-      Refusal several) {
-    Map.Entry<String, List<String>> presented = null;
+  static Presented presented(Headers headers, int maxTokenLength, RouteRefusals[] schemes, Refusal several) {
+    int presentedScheme = -1;
+    String value = null;
+    int tokenStart = 0;
+    int tokenEnd = 0;
     for (Map.Entry<String, List<String>> field : headers.entrySet()) {
-      if (schemeOf(field, schemes) >= 0) {
-        if (presented != null) {
-          throw several;
+      String name = field.getKey();
+      for (int i = 0; i < schemes.length; i++) {
+        RouteRefusals scheme = schemes[i];
+        // String.equals first: the JDK's server spells most names as configured ("Authorization").
+        if (!name.equals(scheme.header) && !Syntax.equalsIgnoreAsciiCase(name, scheme.header)) {
+          continue;
         }
-        presented = field;
-      }
-    }
-    return presented;
-  }
-
-  /**
-   * The index in {@code schemes} of the scheme that {@code field} presents credentials for, or -1
-   * when it presents none of them; a field presents one scheme at most.
-   *
-   * @throws StatelessAuthError 400 {@code invalid_request} when a header one of the schemes reads
-   *     is repeated
-   */
-  static int schemeOf(Map.Entry<String, List<String>> field, RouteRefusals[] schemes) {
-    String name = field.getKey();
-    for (int i = 0; i < schemes.length; i++) {
-      RouteRefusals scheme = schemes[i];
-      // String.equals first: the JDK's server spells most names as configured ("Authorization").
-      if (name.equals(scheme.header) || Syntax.equalsIgnoreAsciiCase(name, scheme.header)) {
         List<String> values = field.getValue();
         if (values.size() > 1) {
           throw scheme.multipleHeaders;
         }
-        if (!values.isEmpty() && presents(values.get(0), scheme)) {
-          return i;
+        if (values.isEmpty()) {
+          continue;
+        }
+        String candidate = values.get(0);
+        int start = start(candidate);
+        int end = end(candidate, start);
+        int candidateStart = start == end ? -1 : tokenStart(candidate, start, end, scheme);
+        if (candidateStart >= 0) {
+          if (presentedScheme >= 0) {
+            throw several;
+          }
+          presentedScheme = i;
+          value = candidate;
+          tokenStart = candidateStart;
+          tokenEnd = end;
+          break; // a field presents one scheme at most
         }
       }
     }
-    return -1;
+    if (presentedScheme < 0) {
+      return null;
+    }
+    return new Presented(presentedScheme,
+        checkedToken(value, tokenStart, tokenEnd, maxTokenLength, schemes[presentedScheme]));
   }
 
   /**
@@ -91,32 +96,46 @@ final class Credentials {
     if (start == end) {
       return noCredentials(optional, scheme.missingCredentials);
     }
-    int tokenStart = start;
-    if (!scheme.ownHeader) {
-      int schemeEnd = schemeEnd(value, start, end, scheme.scheme);
-      if (schemeEnd < 0) {
-        return noCredentials(optional, scheme.otherScheme);
-      }
-      tokenStart = schemeEnd;
-      while (tokenStart < end && value.charAt(tokenStart) == ' ') {
-        tokenStart++;
-      }
+    int tokenStart = tokenStart(value, start, end, scheme);
+    if (tokenStart < 0) {
+      return noCredentials(optional, scheme.otherScheme);
     }
-    if (end - tokenStart > maxTokenLength) {
-      throw scheme.tokenTooLong;
-    }
-    if (!Syntax.isB64Token(value, tokenStart, end)) {
-      throw scheme.malformedCredentials;
-    }
-    return value.substring(tokenStart, end);
+    return checkedToken(value, tokenStart, end, maxTokenLength, scheme);
   }
 
-  /** Whether {@code value}, a field of {@code scheme}'s header, presents credentials for it. */
-  private static boolean presents(String value, RouteRefusals scheme) {
-    int start = start(value);
-    int end = end(value, start);
-    return start < end && (scheme.ownHeader || schemeEnd(value, start, end, scheme.scheme) >= 0);
+  /**
+   * Where the token begins in {@code value[start, end)}, a non-blank field of {@code scheme}'s
+   * header: at {@code start} for the scheme's own header, after the scheme and the spaces that
+   * follow it for {@code authHeader}; -1 when the field names another scheme.
+   */
+  private static int tokenStart(String value, int start, int end, RouteRefusals scheme) {
+    if (scheme.ownHeader) {
+      return start;
+    }
+    int tokenStart = schemeEnd(value, start, end, scheme.scheme);
+    if (tokenStart < 0) {
+      return -1;
+    }
+    while (tokenStart < end && value.charAt(tokenStart) == ' ') {
+      tokenStart++;
+    }
+    return tokenStart;
   }
+
+  /** {@code value[tokenStart, tokenEnd)}, once it is known to be one {@code b64token} short enough. */
+  private static String checkedToken(String value, int tokenStart, int tokenEnd, int maxTokenLength,
+      RouteRefusals scheme) {
+    if (tokenEnd - tokenStart > maxTokenLength) {
+      throw scheme.tokenTooLong;
+    }
+    if (!Syntax.isB64Token(value, tokenStart, tokenEnd)) {
+      throw scheme.malformedCredentials;
+    }
+    return value.substring(tokenStart, tokenEnd);
+  }
+
+  /** Credentials a request presents: the index of their scheme among the route's, and the token. */
+  record Presented(int scheme, String token) {}
 
   /**
    * Where {@code scheme} ends when {@code value[start, end)} begins with it (any case), followed by

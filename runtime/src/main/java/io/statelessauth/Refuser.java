@@ -1,10 +1,12 @@
 package io.statelessauth;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.Collections;
+import java.util.LinkedList;
+import java.util.List;
 
 /**
  * Answers a refused request: tells the {@link AuthListener}, sets the RFC 6750 challenge, lets the
@@ -14,6 +16,8 @@ import java.lang.System.Logger.Level;
  */
 final class Refuser {
   private static final Logger LOG = System.getLogger(AbstractStatelessAuthManager.class.getName());
+
+  private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
   private final AuthErrorHandler errorHandler;
   private final AuthListener listener;
@@ -47,24 +51,22 @@ final class Refuser {
 
   /**
    * Sets the RFC 6750 challenges of {@code error}: worked out already for the runtime's own
-   * refusals (one per scheme they challenge), now for an application's error.
+   * refusals (one per scheme they challenge, set in one call), now for an application's error.
    */
   private static void setChallenges(HttpExchange exchange, RouteRefusals refusals, StatelessAuthError error) {
     if (error instanceof Refusal) {
       String[] challenges = ((Refusal) error).challenges;
-      Headers headers = exchange.getResponseHeaders();
-      for (int i = 0; i < challenges.length; i++) {
-        if (i == 0) {
-          headers.set("WWW-Authenticate", challenges[i]);
-        } else {
-          headers.add("WWW-Authenticate", challenges[i]);
-        }
+      if (challenges.length > 0) {
+        // The kind of list Headers.set and add make: the error handler may add to it.
+        List<String> field = new LinkedList<>();
+        Collections.addAll(field, challenges);
+        exchange.getResponseHeaders().put(WWW_AUTHENTICATE, field);
       }
       return;
     }
     String challenge = refusals.challenge(error);
     if (challenge != null) {
-      exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
+      exchange.getResponseHeaders().set(WWW_AUTHENTICATE, challenge);
     }
   }
 

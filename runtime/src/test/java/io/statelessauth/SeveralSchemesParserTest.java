@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.Headers;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,8 +25,8 @@ class SeveralSchemesParserTest {
       new RouteRefusals(config, route, "Bearer"), new RouteRefusals(config, route, "ApiKey")};
   private final Refusal several = RouteRefusals.severalOf(schemes);
 
-  private Map.Entry<String, List<String>> presented(Headers headers) {
-    return Credentials.presentedField(headers, schemes, several);
+  private Credentials.Presented presented(Headers headers) {
+    return Credentials.presented(headers, 4096, schemes, several);
   }
 
   private static Headers headers(String... namesAndValues) {
@@ -69,13 +67,35 @@ class SeveralSchemesParserTest {
   }
 
   @Test
-  void theFieldThatPresentsASchemeIsFoundWithWhichScheme() {
-    Map.Entry<String, List<String>> bearer = presented(headers("Accept", "*/*", "Authorization", "bearer t"));
-    Map.Entry<String, List<String>> key = presented(headers("X-API-Key", " k ", "Accept", "*/*"));
+  void theFieldThatPresentsASchemeIsFoundWithWhichSchemeAndItsToken() {
+    assertEquals(new Credentials.Presented(0, "t"),
+        presented(headers("Accept", "*/*", "Authorization", "bearer   t ")));
+    assertEquals(new Credentials.Presented(1, "k"), presented(headers("X-API-Key", " k ", "Accept", "*/*")));
+  }
 
-    assertEquals(0, Credentials.schemeOf(bearer, schemes));
-    assertEquals(1, Credentials.schemeOf(key, schemes));
-    assertEquals("k", Credentials.token(key.getValue().get(0), 4096, false, schemes[1]));
+  @Test
+  void theFieldThatPresentsASchemeIsCheckedAsTheSchemeReadsIt() {
+    assertSame(schemes[0].malformedCredentials,
+        assertThrows(StatelessAuthError.class, () -> presented(headers("Authorization", "Bearer a b"))));
+    assertSame(schemes[1].malformedCredentials,
+        assertThrows(StatelessAuthError.class, () -> presented(headers("X-API-Key", "a b"))));
+    assertSame(schemes[1].tokenTooLong, assertThrows(StatelessAuthError.class,
+        () -> Credentials.presented(headers("X-API-Key", "k".repeat(9)), 8, schemes, several)));
+  }
+
+  @Test
+  void aMalformedFieldBesideAnotherSchemeIsRefusedAsSeveralSchemes() {
+    assertSame(several, assertThrows(StatelessAuthError.class,
+        () -> presented(headers("Authorization", "Bearer a b", "X-API-Key", "k"))));
+  }
+
+  @Test
+  void aRepeatedFieldOfEitherSourceIsRefusedAsThatSchemeReadsIt() {
+    Headers bearer = headers("Authorization", "Bearer t", "Authorization", "Bearer u");
+    Headers key = headers("X-API-Key", "k", "X-API-Key", "l");
+
+    assertSame(schemes[0].multipleHeaders, assertThrows(StatelessAuthError.class, () -> presented(bearer)));
+    assertSame(schemes[1].multipleHeaders, assertThrows(StatelessAuthError.class, () -> presented(key)));
   }
 
   @Test

@@ -302,6 +302,21 @@ class SeveralSchemesTest {
     assertEquals(List.of(BEARER, API_KEY), challenges(get("/overriding")));
   }
 
+  @Test
+  void anErrorHandlerMayAddAChallengeAfterTheRuntimes() throws IOException {
+    TestManager adding = TestManager.builder()
+        .config(StatelessAuthConfig.builder().credentialHeader("X-API-Key", "ApiKey").build())
+        .errorHandler((exchange, error) -> {
+          exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"legacy\"");
+          exchange.sendResponseHeaders(error.code(), -1);
+        })
+        .build();
+    server.context("/adding", adding.handler(adding.route().authType("Bearer", "ApiKey").build(),
+        (exchange, token, user) -> {}));
+
+    assertEquals(List.of(BEARER, API_KEY, "Basic realm=\"legacy\""), challenges(get("/adding")));
+  }
+
   // The cache
 
   @Test
