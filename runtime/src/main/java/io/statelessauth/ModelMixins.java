@@ -25,14 +25,6 @@ public enum ModelMixins {
     this.user = user;
   }
 
-  /** The constant for models that do or do not implement each mixin. */
-  public static ModelMixins of(boolean tokenMixin, boolean userMixin) {
-    if (tokenMixin) {
-      return userMixin ? TOKEN_AND_USER : TOKEN;
-    }
-    return userMixin ? USER : NONE;
-  }
-
   /** Whether the token model is a {@link TokenMixin}, so that tokens can expire and grant scopes. */
   boolean token() {
     return token;

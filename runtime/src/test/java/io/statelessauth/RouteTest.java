@@ -204,11 +204,11 @@ class RouteTest {
   }
 
   @Test
-  void modelMixinsNameWhatEachModelImplements() {
-    assertEquals(ModelMixins.NONE, ModelMixins.of(false, false));
-    assertEquals(ModelMixins.TOKEN, ModelMixins.of(true, false));
-    assertEquals(ModelMixins.USER, ModelMixins.of(false, true));
-    assertEquals(ModelMixins.TOKEN_AND_USER, ModelMixins.of(true, true));
+  void eachModelMixinsConstantSaysWhichModelIsChecked() {
+    assertFalse(ModelMixins.NONE.token() || ModelMixins.NONE.user());
+    assertTrue(ModelMixins.TOKEN.token() && !ModelMixins.TOKEN.user());
+    assertTrue(!ModelMixins.USER.token() && ModelMixins.USER.user());
+    assertTrue(ModelMixins.TOKEN_AND_USER.token() && ModelMixins.TOKEN_AND_USER.user());
   }
 
   @Test
