@@ -90,7 +90,7 @@ final class Credentials {
    * The token in {@code value}, one field of {@code scheme}'s header, or {@code null} when the
    * route is {@code optional} and the field presents no credentials for the scheme.
    */
-  static String token(String value, int maxTokenLength, boolean optional, RouteRefusals scheme) {
+  private static String token(String value, int maxTokenLength, boolean optional, RouteRefusals scheme) {
     int start = start(value);
     int end = end(value, start);
     if (start == end) {
