@@ -28,7 +28,7 @@ public final class PostgresDatabase implements AutoCloseable {
    * Whether the PostgreSQL tests run: when there is a server, and under {@code CI=true} also when
    * there is none, so that they fail there rather than skip. For {@code @EnabledIf}.
    */
-  static boolean availableOrRequired() {
+  public static boolean availableOrRequired() {
     String url = System.getenv("EXAMPLE_POSTGRES_URL");
     return url != null && url.startsWith("jdbc:postgresql:") || "true".equals(System.getenv("CI"));
   }
