@@ -1,8 +1,14 @@
-package io.statelessauth.example;
+package io.statelessauth.example.revocation;
 
-import io.statelessauth.example.ServiceClient.Pair;
-import io.statelessauth.example.ServiceClient.Response;
-import io.statelessauth.example.Settings.AdminChanges;
+import io.statelessauth.example.ExampleServer;
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.cli.Settings.AdminChanges;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.ServiceClient.Response;
+import io.statelessauth.example.testsupport.ServiceProcess;
+import io.statelessauth.example.testsupport.SqliteFile;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +32,8 @@ import java.util.regex.Pattern;
  * the example's test classes (the fault helpers of the fault tests: {@link ChannelFaults}, {@link
  * TcpProxy}, {@link ThrowawayPostgres}, {@link ServiceProcess}).
  *
- * Usage: java ... io.statelessauth.example.RevocationStaleness sqlite|postgres FAULT_RUNS
- *   HEALTHY_RUNS RESULTS_FILE
+ * Usage: java ... io.statelessauth.example.revocation.RevocationStaleness sqlite|postgres
+ *   FAULT_RUNS HEALTHY_RUNS RESULTS_FILE
  *
  * A probed instance runs in this JVM, a revoking one in a process of its own, over a new SQLite
  * file or a new PostgreSQL server. Each run: a new token held in the probed instance's cache

@@ -1,12 +1,10 @@
-package io.statelessauth.example;
-
+import io.statelessauth.example.protection.Throttle;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * Heap taken by the four throttles of the service at their bound of 10 000 keys each, with names
- * of the length given (example/load/throttle-memory.sh). In the service's package, since
- * {@code Throttle} is package-private.
+ * of the length given (example/load/throttle-memory.sh).
  */
 public class ThrottleMemory {
   public static void main(String[] args) throws Exception {

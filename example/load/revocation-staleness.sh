@@ -40,7 +40,7 @@ mkdir -p "$(dirname "$RESULTS")"
 verdict=0
 for database in $DATABASES; do
   "${BIN}java" --enable-native-access=ALL-UNNAMED -cp "$WORK/classes:$CLASSPATH" \
-    io.statelessauth.example.RevocationStaleness "$database" "$FAULT_RUNS" "$HEALTHY_RUNS" \
+    io.statelessauth.example.revocation.RevocationStaleness "$database" "$FAULT_RUNS" "$HEALTHY_RUNS" \
     "$RESULTS" || verdict=1
 done
 echo "revocation-staleness: results in ${RESULTS#$ROOT/}; $([[ $verdict == 0 ]] && echo PASSED || echo FAILED)"

@@ -12,5 +12,5 @@ WORK=$(mktemp -d -t throttle-memory.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 "${BIN}javac" -cp "$CLASSES" -d "$WORK" "$ROOT/example/load/ThrottleMemory.java"
 for length in 10 10000; do
-  "${BIN}java" -Xmx512m -XX:+UseSerialGC -cp "$CLASSES:$WORK" io.statelessauth.example.ThrottleMemory "$length"
+  "${BIN}java" -Xmx512m -XX:+UseSerialGC -cp "$CLASSES:$WORK" ThrottleMemory "$length"
 done

@@ -3,7 +3,23 @@ package io.statelessauth.example;
 import com.sun.net.httpserver.HttpServer;
 import io.statelessauth.AuthCache;
 import io.statelessauth.AuthListener;
-import io.statelessauth.example.Settings.CacheSize;
+import io.statelessauth.example.accounts.AdminGrants;
+import io.statelessauth.example.auth.RetryAfterErrorHandler;
+import io.statelessauth.example.auth.StatelessAuthManager;
+import io.statelessauth.example.auth.Tokens;
+import io.statelessauth.example.auth.Users;
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.cli.Settings.CacheSize;
+import io.statelessauth.example.metrics.MetricsEndpoint;
+import io.statelessauth.example.revocation.CacheInvalidator;
+import io.statelessauth.example.revocation.RevocationChannel;
+import io.statelessauth.example.revocation.Revocations;
+import io.statelessauth.example.routes.Router;
+import io.statelessauth.example.routes.Routes;
+import io.statelessauth.example.storage.ApiKeyStore;
+import io.statelessauth.example.storage.Database;
+import io.statelessauth.example.storage.TokenStore;
+import io.statelessauth.example.storage.UserStore;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -32,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>{@link #open} makes the same service without the server, for tests that run the routes in
  * memory.
  */
-final class ExampleServer implements AutoCloseable {
+public final class ExampleServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ExampleServer.class.getName());
   private static final int STOP_GRACE_SECONDS = 2;
@@ -49,12 +65,13 @@ final class ExampleServer implements AutoCloseable {
   }
 
   /** Opens the database and starts serving, with the system clock. */
-  static ExampleServer start(Settings settings) throws IOException, SQLException {
+  public static ExampleServer start(Settings settings) throws IOException, SQLException {
     return start(settings, Clock.systemUTC());
   }
 
   /** Opens the database and starts serving; {@code clock} decides when tokens expire. */
-  static ExampleServer start(Settings settings, Clock clock) throws IOException, SQLException {
+  public static ExampleServer start(Settings settings, Clock clock)
+      throws IOException, SQLException {
     return start(settings, clock, AuthListener.NONE);
   }
 
@@ -63,7 +80,7 @@ final class ExampleServer implements AutoCloseable {
    * listener} is told of every authentication, on the request's thread, just before its handler
    * runs (tests hold requests there).
    */
-  static ExampleServer start(Settings settings, Clock clock, AuthListener listener)
+  public static ExampleServer start(Settings settings, Clock clock, AuthListener listener)
       throws IOException, SQLException {
     // The JDK reads its properties once, when the first HttpServer is created.
     ServerProperties.apply(settings);
@@ -126,8 +143,8 @@ final class ExampleServer implements AutoCloseable {
       if (cache != null) {
         listening = database.revocationChannel().listen(invalidator);
       }
-      Router router = routes(settings, users, tokens, apiKeys, manager,
-          new AdminRoutes(users, cache, tokenLoader), clock);
+      Router router =
+          Routes.table(settings, users, tokens, apiKeys, manager, cache, tokenLoader, clock);
       if (metrics != null) {
         router.observedBy(metrics.requests());
       }
@@ -160,35 +177,6 @@ final class ExampleServer implements AutoCloseable {
         .build();
   }
 
-  /** The routes, authenticated by {@code manager}. */
-  private static Router routes(Settings settings, UserStore users, TokenStore tokens,
-      ApiKeyStore apiKeys, StatelessAuthManager manager, AdminRoutes adminRoutes, Clock clock) {
-    // Logins waiting for a hash slot hold handler slots: half of them at most.
-    int hashQueue = Math.max(1, settings.workerThreads() / 2);
-    PublicRoutes open = new PublicRoutes(new Accounts(users, tokens,
-        new Passwords(settings.passwordIterations()), settings.limits(), hashQueue, clock));
-    AuthenticatedMemberRoutes members =
-        new AuthenticatedMemberRoutes(new MemberRoutes(tokens, apiKeys), manager);
-    AuthenticatedApiKeyRoutes keys =
-        new AuthenticatedApiKeyRoutes(new ApiKeyRoutes(apiKeys), manager);
-    AuthenticatedAdminRoutes admins = new AuthenticatedAdminRoutes(adminRoutes, manager);
-    return new Router(settings.workerThreads())
-        .route("GET", "/", members.hello())
-        .route("POST", "/user", open::register)
-        .route("DELETE", "/user", members.deleteUser())
-        .route("POST", "/create_token", open::createToken)
-        .route("DELETE", "/delete_token", members.deleteToken())
-        .route("PUT", "/refresh_token", members.refreshToken())
-        .route("GET", "/secret", members.secret())
-        .route("GET", "/whoami", members.whoami())
-        .route("POST", "/api_keys", keys.create())
-        .route("GET", "/api_keys", keys.list())
-        .route("DELETE", "/api_keys/" + Router.ID, keys.revoke())
-        .route("GET", "/no_current_stateless_user", open::noCurrentUser)
-        .route("GET", "/admin/users", admins.users())
-        .route("GET", "/admin/auth-cache", admins.authCache());
-  }
-
   /**
    * {@code threads} threads kept, up to {@code maxConnections} made when needed, no queue: a
    * request is read at once on a free thread or a new one. When all are busy the executor throws
@@ -209,7 +197,7 @@ final class ExampleServer implements AutoCloseable {
   }
 
   /** The base URI of the service, such as {@code http://127.0.0.1:8080}. */
-  URI uri() {
+  public URI uri() {
     InetSocketAddress address = address();
     String host = address.getAddress().getHostAddress();
     if (host.contains(":")) {

@@ -1,5 +1,10 @@
 package io.statelessauth.example;
 
+import io.statelessauth.example.accounts.AdminGrants;
+import io.statelessauth.example.cli.Cli;
+import io.statelessauth.example.cli.Demo;
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.storage.DatabaseUrl;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package io.statelessauth.example;
 
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.routes.Router;
+import io.statelessauth.example.storage.Database;
 import java.time.Duration;
 
 /**

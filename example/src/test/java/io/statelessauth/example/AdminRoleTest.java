@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.statelessauth.AuthListener;
-import io.statelessauth.example.ServiceClient.Pair;
-import io.statelessauth.example.ServiceClient.Response;
-import io.statelessauth.example.Settings.AdminChanges;
+import io.statelessauth.example.accounts.AdminGrants;
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.cli.Settings.AdminChanges;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.ServiceClient.Response;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

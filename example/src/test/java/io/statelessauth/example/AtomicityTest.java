@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.statelessauth.AuthListener;
-import io.statelessauth.example.ServiceClient.Pair;
-import io.statelessauth.example.ServiceClient.Response;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.ServiceClient.Response;
+import io.statelessauth.example.testsupport.SqliteFile;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;

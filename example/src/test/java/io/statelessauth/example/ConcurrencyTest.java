@@ -2,8 +2,10 @@ package io.statelessauth.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.statelessauth.example.ServiceClient.Pair;
-import io.statelessauth.example.ServiceClient.Response;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.ServiceClient.Response;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,12 @@ package io.statelessauth.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.statelessauth.example.ServiceClient.Pair;
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.storage.Database;
+import io.statelessauth.example.testsupport.PostgresDatabase;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,10 +40,10 @@ class ConcurrentStartTest {
   private static final String PASSWORD = "correct horse battery staple";
 
   @Test
-  @EnabledIf("io.statelessauth.example.PostgresDatabase#availableOrRequired")
+  @EnabledIf("io.statelessauth.example.testsupport.PostgresDatabase#availableOrRequired")
   void sixInstancesStartedTogetherOnAnEmptyPostgresSchemaAllServe() throws Exception {
     try (PostgresDatabase database = PostgresDatabase.emptySchema()) {
-      startTogetherAndServe(PostgresCrossInstanceTest.settings(database));
+      startTogetherAndServe(TestSettings.postgres(database));
     }
   }
 

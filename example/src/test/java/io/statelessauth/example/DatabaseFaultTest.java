@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.statelessauth.example.ServiceClient.Pair;
-import io.statelessauth.example.ServiceClient.Response;
+import io.statelessauth.example.testsupport.Eventually;
+import io.statelessauth.example.testsupport.MutableClock;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.ServiceClient.Response;
+import io.statelessauth.example.testsupport.SqliteFile;
+import io.statelessauth.example.testsupport.TestSettings;
 import io.statelessauth.testsupport.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;

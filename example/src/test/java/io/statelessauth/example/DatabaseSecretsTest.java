@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.statelessauth.AuthListener;
+import io.statelessauth.example.cli.Cli;
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.storage.Database;
+import io.statelessauth.example.storage.DatabaseUrl;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.statelessauth.example.ServiceClient.Pair;
-import io.statelessauth.example.ServiceClient.Response;
+import io.statelessauth.example.storage.Database;
+import io.statelessauth.example.testsupport.PostgresDatabase;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.ServiceClient.Response;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -52,7 +56,7 @@ class DatabaseTimeoutTest {
   void aLockedTokenTableAnswers503ToTheLoadAndToEveryRequestWaitingForIt() throws Exception {
     try (PostgresDatabase schema = PostgresDatabase.emptySchema();
         ExampleServer server = ExampleServer.start(
-            PostgresCrossInstanceTest.settings(schema).withDatabaseTimeout(TIMEOUT))) {
+            TestSettings.postgres(schema).withDatabaseTimeout(TIMEOUT))) {
       ServiceClient client = new ServiceClient(server.uri());
       assertEquals(201, client.register("ada", PASSWORD).status());
       Pair pair = client.login("ada", PASSWORD);

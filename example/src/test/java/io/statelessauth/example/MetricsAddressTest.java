@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statelessauth.example.cli.Cli;
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.metrics.MetricsEndpoint;
+import io.statelessauth.example.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;

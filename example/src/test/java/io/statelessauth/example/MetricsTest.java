@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statelessauth.AuthFailure;
 import io.statelessauth.example.PrometheusText.Sample;
-import io.statelessauth.example.ServiceClient.Pair;
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.metrics.MetricsAddress;
+import io.statelessauth.example.metrics.MetricsEndpoint;
+import io.statelessauth.example.routes.Router;
+import io.statelessauth.example.testsupport.MutableClock;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.routes.ApiError;
+import io.statelessauth.example.storage.Database;
+import io.statelessauth.example.testsupport.PostgresDatabase;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.TestSettings;
 import io.statelessauth.testsupport.LogCapture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * database session; and a statement PostgreSQL still refuses for its data answers 400 and keeps
  * its pooled connection.
  */
-@EnabledIf("io.statelessauth.example.PostgresDatabase#availableOrRequired")
+@EnabledIf("io.statelessauth.example.testsupport.PostgresDatabase#availableOrRequired")
 class PostgresInvalidDataTest {
 
   private static final String PASSWORD = "correct horse battery staple";
@@ -28,7 +34,7 @@ class PostgresInvalidDataTest {
   @Test
   void aNulInANameIsRefusedBeforeTheDatabaseWithoutLogsOrNewSessions() throws Exception {
     try (PostgresDatabase database = PostgresDatabase.emptySchema();
-        ExampleServer server = ExampleServer.start(PostgresCrossInstanceTest.settings(database));
+        ExampleServer server = ExampleServer.start(TestSettings.postgres(database));
         LogCapture log = LogCapture.everything(Level.WARNING)) {
       ServiceClient client = new ServiceClient(server.uri());
       assertEquals(201, client.register("alice", PASSWORD).status());

@@ -2,8 +2,12 @@ package io.statelessauth.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.statelessauth.example.ServiceClient.Pair;
-import io.statelessauth.example.Settings.CacheSize;
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.cli.Settings.CacheSize;
+import io.statelessauth.example.testsupport.PostgresDatabase;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,7 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * rotation, a replayed refresh token revoking its family on the other instance, user deletion.
  * Runs where {@code EXAMPLE_POSTGRES_URL} names a database ({@link PostgresDatabase}).
  */
-@EnabledIf("io.statelessauth.example.PostgresDatabase#availableOrRequired")
+@EnabledIf("io.statelessauth.example.testsupport.PostgresDatabase#availableOrRequired")
 class PostgresTest {
 
   private static final String PASSWORD = "correct horse battery staple";
@@ -23,7 +27,7 @@ class PostgresTest {
   void twoInstancesShareUsersAndTokensThroughPostgres() throws Exception {
     String username = "pg-" + UUID.randomUUID();
     try (PostgresDatabase database = PostgresDatabase.emptySchema()) {
-      twoInstancesShare(PostgresCrossInstanceTest.settings(database)
+      twoInstancesShare(TestSettings.postgres(database)
           .withAuthCache(new CacheSize(0, Duration.ofSeconds(60))), username);
     }
   }

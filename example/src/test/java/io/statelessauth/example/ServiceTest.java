@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statelessauth.AuthListener;
-import io.statelessauth.example.ServiceClient.Pair;
-import io.statelessauth.example.ServiceClient.Response;
+import io.statelessauth.example.testsupport.MutableClock;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.ServiceClient.Response;
+import io.statelessauth.example.testsupport.TestSettings;
 import io.statelessauth.testing.TestRequest;
 import io.statelessauth.testing.TestResponse;
 import io.statelessauth.testsupport.LogCapture;

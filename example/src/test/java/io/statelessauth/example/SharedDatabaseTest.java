@@ -2,7 +2,10 @@ package io.statelessauth.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.statelessauth.example.ServiceClient.Pair;
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,6 +3,9 @@ package io.statelessauth.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statelessauth.example.routes.Router;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceProcess;
 import io.statelessauth.testsupport.RawHttp;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.statelessauth.example.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Pair;
+import io.statelessauth.example.testsupport.ServiceProcess;
+import io.statelessauth.example.testsupport.SqliteFile;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

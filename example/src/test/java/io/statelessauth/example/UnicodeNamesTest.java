@@ -3,7 +3,10 @@ package io.statelessauth.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.statelessauth.AuthListener;
-import io.statelessauth.example.ServiceClient.Response;
+import io.statelessauth.example.accounts.Names;
+import io.statelessauth.example.testsupport.ServiceClient;
+import io.statelessauth.example.testsupport.ServiceClient.Response;
+import io.statelessauth.example.testsupport.TestSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
