@@ -176,12 +176,17 @@ class DatabaseFaultTest {
   void aReadOnlyDatabaseAnswers503ToWritesAndWritesResumeWhenItIsWritableAgain()
       throws Exception {
     Pair pair = registeredAndLoggedIn("alice");
-    // A connection keeps the access it was opened with: only connections opened after the change
-    // are read-only. Restoring a read-only copy makes the service open new ones at once.
-    Path copy = database.backUpTo(folder.resolve("copy.db"));
-    database.restore(copy);
-
-    ReadOnlyFile readOnly = ReadOnlyFile.of(database.path());
+    // A connection keeps the access it was opened with, and the service may open one at any time
+    // (its revocation poller does), so the file is read-only before it takes the database's place:
+    // a copy made read-only in a folder of its own, which then takes the data folder's place (a
+    // file made immutable, as it must be for root, cannot be renamed itself). The service sees
+    // another file and opens new connections, all read-only.
+    Path next = Files.createDirectory(folder.resolve("next"));
+    Path copy = database.backUpTo(next.resolve(database.path().getFileName()));
+    ReadOnlyFile readOnly = ReadOnlyFile.of(copy);
+    Files.move(data, folder.resolve("replaced"));
+    Files.move(next, data);
+    readOnly = readOnly.movedTo(database.path());
     try {
       for (Supplier<Response> read : reads(pair)) {
         assertEquals(200, read.get().status(), "a read-only database still serves reads");

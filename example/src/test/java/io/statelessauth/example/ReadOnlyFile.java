@@ -39,6 +39,11 @@ final class ReadOnlyFile implements AutoCloseable {
     return Assumptions.abort(reason);
   }
 
+  /** This read-only file once it has been moved, with its folder, to {@code file}. */
+  ReadOnlyFile movedTo(Path file) {
+    return new ReadOnlyFile(file, immutable);
+  }
+
   /** Makes the file writable again. */
   @Override
   public void close() throws IOException {
