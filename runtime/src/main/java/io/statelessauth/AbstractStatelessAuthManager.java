@@ -197,11 +197,14 @@ public abstract class AbstractStatelessAuthManager<T, U> {
       if (prepared.schemes.length == 1) {
         presented = Credentials.token(headers, config.maxTokenLength(), route.optional(), scheme.refusals);
       } else {
-        Credentials.Presented credentials = Credentials.presented(
-            headers, config.maxTokenLength(), prepared.schemeRefusals, prepared.severalSchemes);
-        if (credentials != null) {
-          scheme = prepared.schemes[credentials.scheme()];
-          presented = credentials.token();
+        int presentedScheme =
+            Credentials.presentedScheme(headers, prepared.schemeRefusals, prepared.severalSchemes);
+        if (presentedScheme >= 0) {
+          // Read as a route of that scheme alone would, but a field without its credentials is none.
+          presented = Credentials.token(headers, config.maxTokenLength(), true, prepared.schemeRefusals[presentedScheme]);
+        }
+        if (presented != null) {
+          scheme = prepared.schemes[presentedScheme];
         } else if (!route.optional()) {
           throw prepared.noCredentials;
         }

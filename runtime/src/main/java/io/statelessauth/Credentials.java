@@ -2,7 +2,7 @@ package io.statelessauth;
 
 import com.sun.net.httpserver.Headers;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the token a request presents by RFC 6750 §2.1 and RFC 9110 §11. From the {@code
@@ -35,55 +35,53 @@ final class Credentials {
   }
 
   /**
-   * The credentials a request presents for one of a route's several schemes, or {@code null} for
-   * none. Walks the request's headers once rather than looking up each scheme's (a lookup copies
-   * the name, every request), and reads the value of the field that presents credentials once.
+   * Which of a route's several schemes the request presents credentials for: its index in {@code
+   * schemes}, or -1 for none. When the request has the header of one scheme only, that scheme,
+   * without reading the field (the route then reads it as a route of that scheme alone, {@link
+   * #token(Headers, int, boolean, RouteRefusals) token}); when it has headers of two or more, the
+   * one whose field presents credentials, reading each.
+   *
+   * <p>Copies nothing for a header the request does not have: {@link Headers} keeps each name as
+   * it normalises it ({@code X-api-key}), and that spelling is looked up in {@code keySet()},
+   * whereas {@code get} copies the name it is given.
    *
    * @throws StatelessAuthError 400 {@code invalid_request}: {@code several} when the request presents
-   *     two or more of the schemes, the scheme's own refusals when a header it reads is repeated or
-   *     the credentials presented are malformed or too long
+   *     two or more of the schemes, a scheme's own refusal when its header is repeated
    */
-  static Presented presented(Headers headers, int maxTokenLength, RouteRefusals[] schemes, Refusal several) {
-    int presentedScheme = -1;
-    String value = null;
-    int tokenStart = 0;
-    int tokenEnd = 0;
-    for (Map.Entry<String, List<String>> field : headers.entrySet()) {
-      String name = field.getKey();
-      for (int i = 0; i < schemes.length; i++) {
-        RouteRefusals scheme = schemes[i];
-        // String.equals first: the JDK's server spells most names as configured ("Authorization").
-        if (!name.equals(scheme.header) && !Syntax.equalsIgnoreAsciiCase(name, scheme.header)) {
-          continue;
+  static int presentedScheme(Headers headers, RouteRefusals[] schemes, Refusal several) {
+    Set<String> names = headers.keySet();
+    int had = -1;
+    for (int i = 0; i < schemes.length; i++) {
+      if (names.contains(schemes[i].normalizedHeader)) {
+        if (had >= 0) {
+          return presentedAmong(headers, schemes, several);
         }
-        List<String> values = field.getValue();
-        if (values.size() > 1) {
-          throw scheme.multipleHeaders;
-        }
-        if (values.isEmpty()) {
-          continue;
-        }
-        String candidate = values.get(0);
-        int start = start(candidate);
-        int end = end(candidate, start);
-        int candidateStart = start == end ? -1 : tokenStart(candidate, start, end, scheme);
-        if (candidateStart >= 0) {
-          if (presentedScheme >= 0) {
-            throw several;
-          }
-          presentedScheme = i;
-          value = candidate;
-          tokenStart = candidateStart;
-          tokenEnd = end;
-          break; // a field presents one scheme at most
-        }
+        had = i;
       }
     }
-    if (presentedScheme < 0) {
-      return null;
+    return had;
+  }
+
+  /** {@link #presentedScheme} for a request that has the headers of two or more schemes. */
+  private static int presentedAmong(Headers headers, RouteRefusals[] schemes, Refusal several) {
+    int presented = -1;
+    for (int i = 0; i < schemes.length; i++) {
+      RouteRefusals scheme = schemes[i];
+      List<String> fields = headers.get(scheme.header);
+      if (fields == null || fields.isEmpty()) {
+        continue;
+      }
+      if (fields.size() > 1) {
+        throw scheme.multipleHeaders;
+      }
+      if (presents(fields.get(0), scheme)) {
+        if (presented >= 0) {
+          throw several;
+        }
+        presented = i;
+      }
     }
-    return new Presented(presentedScheme,
-        checkedToken(value, tokenStart, tokenEnd, maxTokenLength, schemes[presentedScheme]));
+    return presented;
   }
 
   /**
@@ -101,6 +99,13 @@ final class Credentials {
       return noCredentials(optional, scheme.otherScheme);
     }
     return checkedToken(value, tokenStart, end, maxTokenLength, scheme);
+  }
+
+  /** Whether {@code value}, a field of {@code scheme}'s header, presents credentials for it. */
+  private static boolean presents(String value, RouteRefusals scheme) {
+    int start = start(value);
+    int end = end(value, start);
+    return start < end && tokenStart(value, start, end, scheme) >= 0;
   }
 
   /**
@@ -133,9 +138,6 @@ final class Credentials {
     }
     return value.substring(tokenStart, tokenEnd);
   }
-
-  /** Credentials a request presents: the index of their scheme among the route's, and the token. */
-  record Presented(int scheme, String token) {}
 
   /**
    * Where {@code scheme} ends when {@code value[start, end)} begins with it (any case), followed by

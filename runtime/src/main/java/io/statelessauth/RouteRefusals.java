@@ -15,6 +15,8 @@ final class RouteRefusals {
   final String scheme;
   /** The header the scheme's credentials are read from. */
   final String header;
+  /** {@link #header} as {@code Headers} spells the names it keeps: the first letter upper case, the rest lower. */
+  final String normalizedHeader;
   /** Whether {@link #header} is the scheme's own, whose whole value is the token; else it names the scheme. */
   final boolean ownHeader;
   /** {@code <scheme> realm="<realm>"}, the start of every challenge of the scheme. */
@@ -39,6 +41,7 @@ final class RouteRefusals {
   RouteRefusals(StatelessAuthConfig config, AuthRoute route, String scheme) {
     this.scheme = scheme;
     this.header = config.headerOf(scheme);
+    this.normalizedHeader = normalized(header);
     this.ownHeader = config.hasOwnHeader(scheme);
     String tokenType = route.tokenType();
     bareChallenge = Challenge.bare(scheme, config.realm());
@@ -117,6 +120,20 @@ final class RouteRefusals {
       challenges.add(scheme.bareChallenge);
     }
     return challenges;
+  }
+
+  /** {@code name} with its first letter in upper case and every other in lower case, ASCII only. */
+  private static String normalized(String name) {
+    char[] chars = name.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (i == 0 && c >= 'a' && c <= 'z') {
+        chars[i] = (char) (c - ('a' - 'A'));
+      } else if (i > 0 && c >= 'A' && c <= 'Z') {
+        chars[i] = (char) (c + ('a' - 'A'));
+      }
+    }
+    return new String(chars);
   }
 
   private static String scopeOf(AuthRoute route) {

@@ -25,8 +25,18 @@ class SeveralSchemesParserTest {
       new RouteRefusals(config, route, "Bearer"), new RouteRefusals(config, route, "ApiKey")};
   private final Refusal several = RouteRefusals.severalOf(schemes);
 
-  private Credentials.Presented presented(Headers headers) {
-    return Credentials.presented(headers, 4096, schemes, several);
+  /**
+   * The scheme and the token {@code headers} present, read as the manager reads them ({@code
+   * "1:k"}: the key {@code k}), or {@code null} for none.
+   */
+  private String presented(Headers headers) {
+    return presented(headers, 4096);
+  }
+
+  private String presented(Headers headers, int maxTokenLength) {
+    int scheme = Credentials.presentedScheme(headers, schemes, several);
+    String token = scheme < 0 ? null : Credentials.token(headers, maxTokenLength, true, schemes[scheme]);
+    return token == null ? null : scheme + ":" + token;
   }
 
   private static Headers headers(String... namesAndValues) {
@@ -68,9 +78,11 @@ class SeveralSchemesParserTest {
 
   @Test
   void theFieldThatPresentsASchemeIsFoundWithWhichSchemeAndItsToken() {
-    assertEquals(new Credentials.Presented(0, "t"),
-        presented(headers("Accept", "*/*", "Authorization", "bearer   t ")));
-    assertEquals(new Credentials.Presented(1, "k"), presented(headers("X-API-Key", " k ", "Accept", "*/*")));
+    assertEquals("0:t", presented(headers("Accept", "*/*", "Authorization", "bearer   t ")));
+    assertEquals("1:k", presented(headers("X-API-Key", " k ", "Accept", "*/*")));
+    assertEquals("1:k", presented(headers("x-api-key", "k")));
+    assertEquals("0:t", presented(headers("Authorization", "Bearer t", "X-API-Key", " ")));
+    assertEquals("1:k", presented(headers("Authorization", "Basic dXNlcg==", "X-API-Key", "k")));
   }
 
   @Test
@@ -79,8 +91,8 @@ class SeveralSchemesParserTest {
         assertThrows(StatelessAuthError.class, () -> presented(headers("Authorization", "Bearer a b"))));
     assertSame(schemes[1].malformedCredentials,
         assertThrows(StatelessAuthError.class, () -> presented(headers("X-API-Key", "a b"))));
-    assertSame(schemes[1].tokenTooLong, assertThrows(StatelessAuthError.class,
-        () -> Credentials.presented(headers("X-API-Key", "k".repeat(9)), 8, schemes, several)));
+    assertSame(schemes[1].tokenTooLong,
+        assertThrows(StatelessAuthError.class, () -> presented(headers("X-API-Key", "k".repeat(9)), 8)));
   }
 
   @Test
@@ -93,9 +105,23 @@ class SeveralSchemesParserTest {
   void aRepeatedFieldOfEitherSourceIsRefusedAsThatSchemeReadsIt() {
     Headers bearer = headers("Authorization", "Bearer t", "Authorization", "Bearer u");
     Headers key = headers("X-API-Key", "k", "X-API-Key", "l");
+    Headers keyBesideBearer = headers("Authorization", "Bearer t", "X-API-Key", "k", "X-API-Key", "l");
 
     assertSame(schemes[0].multipleHeaders, assertThrows(StatelessAuthError.class, () -> presented(bearer)));
     assertSame(schemes[1].multipleHeaders, assertThrows(StatelessAuthError.class, () -> presented(key)));
+    assertSame(schemes[1].multipleHeaders,
+        assertThrows(StatelessAuthError.class, () -> presented(keyBesideBearer)));
+  }
+
+  @Test
+  void twoSchemesReadFromOneHeaderAreToldApartByTheField() {
+    AuthRoute shared = TestManager.builder().config(config).build().route().authType("Bearer", "Token").build();
+    RouteRefusals[] sharing = {new RouteRefusals(config, shared, "Bearer"), new RouteRefusals(config, shared, "Token")};
+    Refusal severalSharing = RouteRefusals.severalOf(sharing);
+
+    assertEquals(1, Credentials.presentedScheme(headers("Authorization", "Token t"), sharing, severalSharing));
+    assertEquals(0, Credentials.presentedScheme(headers("Authorization", "bearer t"), sharing, severalSharing));
+    assertEquals(-1, Credentials.presentedScheme(headers("Authorization", "Basic t"), sharing, severalSharing));
   }
 
   @Test
