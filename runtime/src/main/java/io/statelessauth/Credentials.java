@@ -35,11 +35,12 @@ final class Credentials {
   }
 
   /**
-   * Which of a route's several schemes the request presents credentials for: its index in {@code
-   * schemes}, or -1 for none. When the request has the header of one scheme only, that scheme,
-   * without reading the field (the route then reads it as a route of that scheme alone, {@link
-   * #token(Headers, int, boolean, RouteRefusals) token}); when it has headers of two or more, the
-   * one whose field presents credentials, reading each.
+   * Which of a route's several schemes the request may present credentials for: its index in
+   * {@code schemes}, or -1 for none. A request that has no other scheme's header gets the first
+   * scheme, and one that has one scheme's header only gets that scheme, without reading the field:
+   * the route then reads it as a route of that scheme alone would ({@link #token(Headers, int,
+   * boolean, RouteRefusals) token}), a missing or blank field counting as no credentials. A request
+   * that has the headers of two or more has each field read.
    *
    * <p>Copies nothing for a header the request does not have: {@link Headers} keeps each name as
    * it normalises it ({@code X-api-key}), and that spelling is looked up in {@code keySet()},
@@ -50,16 +51,19 @@ final class Credentials {
    */
   static int presentedScheme(Headers headers, RouteRefusals[] schemes, Refusal several) {
     Set<String> names = headers.keySet();
-    int had = -1;
-    for (int i = 0; i < schemes.length; i++) {
+    int other = -1;
+    for (int i = 1; i < schemes.length; i++) {
       if (names.contains(schemes[i].normalizedHeader)) {
-        if (had >= 0) {
+        if (other >= 0) {
           return presentedAmong(headers, schemes, several);
         }
-        had = i;
+        other = i;
       }
     }
-    return had;
+    if (other < 0) {
+      return 0;
+    }
+    return names.contains(schemes[0].normalizedHeader) ? presentedAmong(headers, schemes, several) : other;
   }
 
   /** {@link #presentedScheme} for a request that has the headers of two or more schemes. */

@@ -122,6 +122,8 @@ class SeveralSchemesParserTest {
     assertEquals(1, Credentials.presentedScheme(headers("Authorization", "Token t"), sharing, severalSharing));
     assertEquals(0, Credentials.presentedScheme(headers("Authorization", "bearer t"), sharing, severalSharing));
     assertEquals(-1, Credentials.presentedScheme(headers("Authorization", "Basic t"), sharing, severalSharing));
+    assertSame(sharing[0].multipleHeaders, assertThrows(StatelessAuthError.class, () -> Credentials.presentedScheme(
+        headers("Authorization", "Token t", "Authorization", "Bearer u"), sharing, severalSharing)));
   }
 
   @Test
