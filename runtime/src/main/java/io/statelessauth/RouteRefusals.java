@@ -123,7 +123,7 @@ final class RouteRefusals {
   }
 
   /** {@code name} with its first letter in upper case and every other in lower case, ASCII only. */
-  private static String normalized(String name) {
+  static String normalized(String name) {
     char[] chars = name.toCharArray();
     for (int i = 0; i < chars.length; i++) {
       char c = chars[i];

@@ -113,6 +113,32 @@ class SeveralSchemesParserTest {
         assertThrows(StatelessAuthError.class, () -> presented(keyBesideBearer)));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"X-API-Key", "x-api-key", "X-API-KEY", "authorization", "AZaz-zZ_09", "a", "Z", "zeta-AZ"})
+  void aHeaderIsLookedUpUnderTheSpellingHeadersKeeps(String name) {
+    Headers headers = new Headers();
+    headers.add(name, "v");
+
+    assertEquals(headers.keySet().iterator().next(), RouteRefusals.normalized(name));
+  }
+
+  @Test
+  void aRouteOfThreeHeadersReadsEachFieldWhenTwoAreThere() {
+    StatelessAuthConfig three =
+        StatelessAuthConfig.builder().credentialHeader("X-API-Key", "ApiKey").credentialHeader("X-Other", "Other").build();
+    AuthRoute route = TestManager.builder().config(three).build().route().authType("Bearer", "ApiKey", "Other").build();
+    RouteRefusals[] threeSchemes = {new RouteRefusals(three, route, "Bearer"),
+        new RouteRefusals(three, route, "ApiKey"), new RouteRefusals(three, route, "Other")};
+    Refusal severalOfThree = RouteRefusals.severalOf(threeSchemes);
+
+    assertEquals(2, Credentials.presentedScheme(headers("X-API-Key", " ", "X-Other", "o"), threeSchemes, severalOfThree));
+    assertEquals(1, Credentials.presentedScheme(headers("X-API-Key", "k", "Authorization", "Basic x"), threeSchemes,
+        severalOfThree));
+    assertEquals(-1, Credentials.presentedScheme(headers("X-API-Key", "", "X-Other", " "), threeSchemes, severalOfThree));
+    assertSame(severalOfThree, assertThrows(StatelessAuthError.class, () -> Credentials.presentedScheme(
+        headers("X-API-Key", "k", "X-Other", "o"), threeSchemes, severalOfThree)));
+  }
+
   @Test
   void twoSchemesReadFromOneHeaderAreToldApartByTheField() {
     AuthRoute shared = TestManager.builder().config(config).build().route().authType("Bearer", "Token").build();

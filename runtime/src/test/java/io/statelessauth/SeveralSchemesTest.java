@@ -153,6 +153,14 @@ class SeveralSchemesTest {
   }
 
   @Test
+  void bothHeadersWithoutTheirCredentialsGive401ChallengingEach() throws IOException {
+    RawHttp.Response response = get("/two", "Authorization: Basic YWxpY2U6cGFzcw==", "X-API-Key:  ");
+
+    assertRefused(response, 401, List.of(BEARER, API_KEY), MISSING);
+    assertEquals(List.of(), manager.tokenLoads);
+  }
+
+  @Test
   void threeSchemesGiveThreeChallengesInDeclaredOrder() throws IOException {
     assertRefused(get("/three"), 401, List.of(BEARER, "Token realm=\"api\"", API_KEY),
         "Request error: Missing credentials: Authorization header with the Bearer scheme or Authorization header"
