@@ -13,7 +13,6 @@ import io.statelessauth.example.testsupport.ServiceClient.Response;
 import io.statelessauth.example.testsupport.TestSettings;
 import io.statelessauth.testsupport.LogCapture;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -81,20 +80,16 @@ class PostgresCrossInstanceTest extends CrossInstanceRevocationTests {
     assertEquals(200, toTwo.bearer("GET", "/whoami", pair.access()).status());
     try (LogCapture logs = LogCapture.of(Hearing.class.getName(), Level.ALL);
         Connection admin = database.connect()) {
-      List<Integer> killed = listenerPids(admin);
+      List<Integer> killed = ListeningSessions.pids(admin);
       assertEquals(2, killed.size(), "one listener per instance");
-      for (int pid : killed) {
-        try (Statement kill = admin.createStatement()) {
-          kill.execute("SELECT pg_terminate_backend(" + pid + ")");
-        }
-      }
+      ListeningSessions.terminate(admin, killed);
 
       long deadline = System.nanoTime() + Eventually.PROPAGATION.toNanos();
-      List<Integer> back = listenerPids(admin);
+      List<Integer> back = ListeningSessions.pids(admin);
       while ((back.size() < 2 || back.stream().anyMatch(killed::contains))
           && System.nanoTime() < deadline) {
         Thread.sleep(20);
-        back = listenerPids(admin);
+        back = ListeningSessions.pids(admin);
       }
       assertEquals(2, back.size(), "both listen again");
       assertTrue(back.stream().noneMatch(killed::contains));
@@ -145,20 +140,6 @@ class PostgresCrossInstanceTest extends CrossInstanceRevocationTests {
     }
     assertTrue(clients.awaitTermination(30, TimeUnit.SECONDS));
     assertEquals(lookupsBefore + 1, cacheCounters(toTwo).get("token_lookups").longValue());
-  }
-
-  private static List<Integer> listenerPids(Connection admin) throws SQLException {
-    List<Integer> pids = new ArrayList<>();
-    try (PreparedStatement select = admin.prepareStatement("SELECT pid FROM pg_stat_activity"
-        + " WHERE application_name = ? AND datname = current_database()")) {
-      select.setString(1, PostgresRevocations.APPLICATION_NAME);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          pids.add(rows.getInt(1));
-        }
-      }
-    }
-    return pids;
   }
 
   private static int waitingForTheLock(Connection locker) throws SQLException {

@@ -3,22 +3,13 @@ package io.statelessauth.example.revocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.statelessauth.example.ExampleServer;
-import io.statelessauth.example.cli.Settings.AdminChanges;
 import io.statelessauth.example.testsupport.PostgresDatabase;
-import io.statelessauth.example.testsupport.ServiceClient;
 import io.statelessauth.example.testsupport.ServiceClient.Pair;
-import io.statelessauth.example.testsupport.ServiceProcess;
 import io.statelessauth.example.testsupport.TestSettings;
 import io.statelessauth.testsupport.LogCapture;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,11 +37,6 @@ class PostgresRevocationFaultTest extends RevocationFaultTests {
   private ChannelFaults faults;
   private PostgresDatabase database;
   private TcpProxy proxy;
-  private ExampleServer probed;
-  private ServiceProcess revoker;
-  private ServiceClient toProbed;
-  private ServiceClient toRevoker;
-  private String opsToken;
 
   @BeforeAll
   void start() throws Exception {
@@ -62,15 +48,7 @@ class PostgresRevocationFaultTest extends RevocationFaultTests {
         server.group(2) == null ? 5432 : Integer.parseInt(server.group(2)));
     String throughProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/";
     faults.reroute(url -> HOST_AND_PORT.matcher(url).replaceFirst(throughProxy));
-    try (ExampleServer first = ExampleServer.start(TestSettings.postgres(database))) {
-      assertEquals(201, new ServiceClient(first.uri()).register(OPS, PASSWORD).status());
-    }
-    probed = ExampleServer.start(TestSettings.postgres(database)
-        .withAdmins(new AdminChanges(Set.of(OPS), Set.of())));
-    toProbed = new ServiceClient(probed.uri());
-    revoker = ServiceProcess.startOn(database.url());
-    toRevoker = toProbed.at(revoker.uri());
-    opsToken = toProbed.login(OPS, PASSWORD).access();
+    startInstances(TestSettings.postgres(database));
   }
 
   @AfterEach
@@ -81,12 +59,7 @@ class PostgresRevocationFaultTest extends RevocationFaultTests {
 
   @AfterAll
   void stop() throws Exception {
-    if (revoker != null) {
-      revoker.close();
-    }
-    if (probed != null) {
-      probed.close();
-    }
+    stopInstances();
     if (faults != null) {
       faults.reset();
     }
@@ -96,21 +69,6 @@ class PostgresRevocationFaultTest extends RevocationFaultTests {
     if (database != null) {
       database.close();
     }
-  }
-
-  @Override
-  ServiceClient probed() {
-    return toProbed;
-  }
-
-  @Override
-  ServiceClient revoker() {
-    return toRevoker;
-  }
-
-  @Override
-  String opsToken() {
-    return opsToken;
   }
 
   @Test
@@ -194,30 +152,12 @@ class PostgresRevocationFaultTest extends RevocationFaultTests {
   private static void terminateListeners(Connection admin)
       throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + RESUMED_WITHIN.toNanos();
-    List<Integer> pids = listenerPids(admin);
+    List<Integer> pids = ListeningSessions.pids(admin);
     while (pids.size() < 2 && System.nanoTime() < deadline) {
       Thread.sleep(20);
-      pids = listenerPids(admin);
+      pids = ListeningSessions.pids(admin);
     }
     assertTrue(pids.size() >= 2, "the listeners of both instances: " + pids);
-    for (int pid : pids) {
-      try (Statement kill = admin.createStatement()) {
-        kill.execute("SELECT pg_terminate_backend(" + pid + ")");
-      }
-    }
-  }
-
-  private static List<Integer> listenerPids(Connection admin) throws SQLException {
-    List<Integer> pids = new ArrayList<>();
-    try (PreparedStatement select = admin.prepareStatement("SELECT pid FROM pg_stat_activity"
-        + " WHERE application_name = ? AND datname = current_database()")) {
-      select.setString(1, PostgresRevocations.APPLICATION_NAME);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          pids.add(rows.getInt(1));
-        }
-      }
-    }
-    return pids;
+    ListeningSessions.terminate(admin, pids);
   }
 }

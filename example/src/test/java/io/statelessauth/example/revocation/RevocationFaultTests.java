@@ -3,10 +3,15 @@ package io.statelessauth.example.revocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statelessauth.example.ExampleServer;
+import io.statelessauth.example.cli.Settings;
+import io.statelessauth.example.cli.Settings.AdminChanges;
 import io.statelessauth.example.testsupport.ServiceClient;
 import io.statelessauth.example.testsupport.ServiceClient.Pair;
 import io.statelessauth.example.testsupport.ServiceClient.Response;
+import io.statelessauth.example.testsupport.ServiceProcess;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * RevocationChannel#STALENESS_BOUND}), above a busy machine's scheduling noise and far below the
  * cache's 60 s time to live, which is what a fault used to cost. When the fault ends, the probed
  * instance answers from its cache again and hears revocations again, by itself.
+ *
+ * <p>A subclass starts both with {@link #startInstances} once its database is ready, and stops
+ * them with {@link #stopInstances} before it stops the database.
  */
 abstract class RevocationFaultTests {
 
@@ -31,14 +39,47 @@ abstract class RevocationFaultTests {
 
   private static final AtomicInteger USERS = new AtomicInteger();
 
+  private ExampleServer probedServer;
+  private ServiceProcess revokerProcess;
+  private ServiceClient probed;
+  private ServiceClient revoker;
+  private String opsToken;
+
+  /**
+   * Registers {@value #OPS} on a first instance over the database of {@code settings}, then starts
+   * the probed instance with {@code settings} and {@value #OPS} as its administrator, and the
+   * revoking one in a process of its own over the same database.
+   */
+  void startInstances(Settings settings) throws Exception {
+    try (ExampleServer first = ExampleServer.start(settings)) {
+      assertEquals(201, new ServiceClient(first.uri()).register(OPS, PASSWORD).status());
+    }
+    probedServer = ExampleServer.start(settings.withAdmins(new AdminChanges(Set.of(OPS), Set.of())));
+    probed = new ServiceClient(probedServer.uri());
+    revokerProcess = ServiceProcess.startOn(settings.databaseUrl());
+    revoker = probed.at(revokerProcess.uri());
+    opsToken = probed.login(OPS, PASSWORD).access();
+  }
+
+  /** Stops the instances {@link #startInstances} started. */
+  void stopInstances() throws Exception {
+    if (revokerProcess != null) {
+      revokerProcess.close();
+    }
+    if (probedServer != null) {
+      probedServer.close();
+    }
+  }
+
   /** The instance in this JVM, whose channel breaks. */
-  abstract ServiceClient probed();
+  ServiceClient probed() {
+    return probed;
+  }
 
   /** The instance in another process, where tokens are revoked. */
-  abstract ServiceClient revoker();
-
-  /** {@value #OPS}'s access token, to read the probed instance's cache counters. */
-  abstract String opsToken();
+  ServiceClient revoker() {
+    return revoker;
+  }
 
   /** A new user's pair, logged in on the probed instance and held in its cache. */
   Pair cachedOnTheProbed() {
@@ -102,7 +143,7 @@ abstract class RevocationFaultTests {
   }
 
   private long hits() {
-    Response counters = probed().bearer("GET", "/admin/auth-cache", opsToken());
+    Response counters = probed().bearer("GET", "/admin/auth-cache", opsToken);
     assertEquals(200, counters.status(), counters.body());
     return counters.json().get("hits").longValue();
   }

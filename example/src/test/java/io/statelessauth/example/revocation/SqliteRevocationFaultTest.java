@@ -1,16 +1,9 @@
 package io.statelessauth.example.revocation;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import io.statelessauth.example.ExampleServer;
-import io.statelessauth.example.cli.Settings.AdminChanges;
-import io.statelessauth.example.testsupport.ServiceClient;
 import io.statelessauth.example.testsupport.ServiceClient.Pair;
-import io.statelessauth.example.testsupport.ServiceProcess;
 import io.statelessauth.example.testsupport.SqliteFile;
 import io.statelessauth.example.testsupport.TestSettings;
 import java.nio.file.Path;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,26 +21,12 @@ class SqliteRevocationFaultTest extends RevocationFaultTests {
   private ChannelFaults faults;
   private SqliteFile file;
   private Path folder;
-  private ExampleServer probed;
-  private ServiceProcess revoker;
-  private ServiceClient toProbed;
-  private ServiceClient toRevoker;
-  private String opsToken;
-
   @BeforeAll
   void start(@TempDir Path folder) throws Exception {
     this.folder = folder;
     faults = ChannelFaults.install();
     file = new SqliteFile(folder.resolve("shared.db"));
-    try (ExampleServer first = ExampleServer.start(TestSettings.sqlite(file.path()))) {
-      assertEquals(201, new ServiceClient(first.uri()).register(OPS, PASSWORD).status());
-    }
-    probed = ExampleServer.start(TestSettings.sqlite(file.path())
-        .withAdmins(new AdminChanges(Set.of(OPS), Set.of())));
-    toProbed = new ServiceClient(probed.uri());
-    revoker = ServiceProcess.start(file.path());
-    toRevoker = toProbed.at(revoker.uri());
-    opsToken = toProbed.login(OPS, PASSWORD).access();
+    startInstances(TestSettings.sqlite(file.path()));
   }
 
   @AfterEach
@@ -57,27 +36,7 @@ class SqliteRevocationFaultTest extends RevocationFaultTests {
 
   @AfterAll
   void stop() throws Exception {
-    if (revoker != null) {
-      revoker.close();
-    }
-    if (probed != null) {
-      probed.close();
-    }
-  }
-
-  @Override
-  ServiceClient probed() {
-    return toProbed;
-  }
-
-  @Override
-  ServiceClient revoker() {
-    return toRevoker;
-  }
-
-  @Override
-  String opsToken() {
-    return opsToken;
+    stopInstances();
   }
 
   @Test

@@ -21,25 +21,26 @@ public final class TestSettings {
   public static final Limits UNLIMITED = new Limits(64, 0, 0, 0, 0);
 
   /**
-   * The defaults on a free port over the SQLite file {@code database}, hashing passwords with
+   * The defaults on a free port over the database at {@code databaseUrl}, hashing passwords with
    * 1 000 PBKDF2 iterations instead of 600 000 so that registering many users stays fast, and
    * without the abuse limits, which tests that send many requests from one address would meet.
    */
-  public static Settings sqlite(Path database) {
+  public static Settings on(String databaseUrl) {
     return Settings.defaults()
         .withAddress("127.0.0.1", 0)
-        .withDatabaseUrl("jdbc:sqlite:" + database)
+        .withDatabaseUrl(databaseUrl)
         .withPasswordIterations(1_000)
         .withLimits(UNLIMITED);
   }
 
-  /** As {@link #sqlite}, over the PostgreSQL schema {@code database}. */
+  /** As {@link #on}, over the SQLite file {@code database}. */
+  public static Settings sqlite(Path database) {
+    return on("jdbc:sqlite:" + database);
+  }
+
+  /** As {@link #on}, over the PostgreSQL schema {@code database}. */
   public static Settings postgres(PostgresDatabase database) {
-    return Settings.defaults()
-        .withAddress("127.0.0.1", 0)
-        .withDatabaseUrl(database.url())
-        .withPasswordIterations(1_000)
-        .withLimits(UNLIMITED);
+    return on(database.url());
   }
 
   /** Revocations in {@code database} for stores used without a server, hence without a cache. */
