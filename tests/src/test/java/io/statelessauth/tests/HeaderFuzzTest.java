@@ -283,18 +283,7 @@ class HeaderFuzzTest {
   /** Mostly one field (14 in 18), else none (1) or two to four (3); one in twenty requests also gets a huge field. */
   private static FuzzRequest request(Draw draw) {
     List<byte[]> fields = new ArrayList<>();
-    int count;
-    switch (draw.weighted(1, 14, 3)) {
-      case 0:
-        count = 0;
-        break;
-      case 1:
-        count = 1;
-        break;
-      default:
-        count = draw.length(2, 4);
-        break;
-    }
+    int count = fieldCount(draw, 1, 14, 3);
     for (int i = 0; i < count; i++) {
       fields.add(field(draw, value(draw)));
     }
@@ -305,6 +294,18 @@ class HeaderFuzzTest {
     return new FuzzRequest(fields);
   }
 
+  /** How many fields a request gets: none, one, or two to four, drawn by these weights. */
+  private static int fieldCount(Draw draw, int none, int one, int several) {
+    switch (draw.weighted(none, one, several)) {
+      case 0:
+        return 0;
+      case 1:
+        return 1;
+      default:
+        return draw.length(2, 4);
+    }
+  }
+
   /**
    * For the route of two schemes: none (1 in 12), one (8) or two to four (3) fields, each an
    * {@code Authorization} field with a bearer credential or an {@code X-API-Key} field with a bare
@@ -313,18 +314,7 @@ class HeaderFuzzTest {
    */
   private static FuzzRequest twoSchemeRequest(Draw draw) {
     List<byte[]> fields = new ArrayList<>();
-    int count;
-    switch (draw.weighted(1, 8, 3)) {
-      case 0:
-        count = 0;
-        break;
-      case 1:
-        count = 1;
-        break;
-      default:
-        count = draw.length(2, 4);
-        break;
-    }
+    int count = fieldCount(draw, 1, 8, 3);
     for (int i = 0; i < count; i++) {
       fields.add(draw.weighted(5, 6, 1) == 0 ? field(draw, twoSchemeValue(draw, true))
           : keyField(draw, twoSchemeValue(draw, false)));
