@@ -1,5 +1,6 @@
 package io.statelessauth.benchmarks;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpHandler;
 import io.statelessauth.benchmarks.app.Accounts;
 import io.statelessauth.testing.TestExchange;
@@ -8,9 +9,6 @@ import io.statelessauth.testing.TestResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -70,20 +68,20 @@ public class AuthOverhead {
     generatedCached = paths.generatedCached();
     generatedOptional = paths.generatedOptional();
     generatedWithRole = paths.generatedWithRole();
-    Answer greeting = answer(bare, authorized);
+    Answer greeting = Answer.of(bare, authorized);
     for (HttpHandler path : new HttpHandler[] {handWritten, generated, reflective, filter, generatedCached,
         generatedOptional, generatedWithRole}) {
       expect(path, authorized, greeting);
     }
     expect(generatedOptional, anonymous,
-        new Answer(200, Map.of(), "hello stranger".getBytes(StandardCharsets.UTF_8)));
-    Answer refusal = answer(handWritten, unknownToken);
-    if (refusal.status != 401) {
-      throw new IllegalStateException("the hand-written refusal answered " + refusal.status);
+        new Answer(200, new Headers(), "hello stranger".getBytes(StandardCharsets.UTF_8)));
+    Answer refusal = Answer.of(handWritten, unknownToken);
+    if (refusal.status() != 401) {
+      throw new IllegalStateException("the hand-written refusal answered " + refusal);
     }
     expect(generated, unknownToken, refusal);
     TestResponse throughKit = authorizedRequest.send(generated);
-    if (throughKit.status() != greeting.status || !Arrays.equals(throughKit.body(), greeting.body)) {
+    if (throughKit.status() != greeting.status() || !Arrays.equals(throughKit.body(), greeting.body())) {
       throw new IllegalStateException("the test kit's request answered " + throughKit);
     }
   }
@@ -91,55 +89,55 @@ public class AuthOverhead {
   /** The handler alone, no authentication: the floor. */
   @Benchmark
   public int bare() throws IOException {
-    return serve(bare, authorized);
+    return Answer.serve(bare, authorized);
   }
 
   /** The same steps written inline by hand. */
   @Benchmark
   public int handWritten() throws IOException {
-    return serve(handWritten, authorized);
+    return Answer.serve(handWritten, authorized);
   }
 
   /** The wrapper the processor generated. */
   @Benchmark
   public int generated() throws IOException {
-    return serve(generated, authorized);
+    return Answer.serve(generated, authorized);
   }
 
   /** The generated wrapper over a manager with an {@code AuthCache}, the token already cached: a hit. */
   @Benchmark
   public int generatedCached() throws IOException {
-    return serve(generatedCached, authorized);
+    return Answer.serve(generatedCached, authorized);
   }
 
   /** The generated wrapper of an optional route, for a request with a valid token. */
   @Benchmark
   public int generatedOptional() throws IOException {
-    return serve(generatedOptional, authorized);
+    return Answer.serve(generatedOptional, authorized);
   }
 
   /** The generated wrapper of an optional route, for a request without credentials: anonymous. */
   @Benchmark
   public int generatedOptionalAnonymous() throws IOException {
-    return serve(generatedOptional, anonymous);
+    return Answer.serve(generatedOptional, anonymous);
   }
 
   /** The generated wrapper of a route that requires a role the user holds. */
   @Benchmark
   public int generatedWithRole() throws IOException {
-    return serve(generatedWithRole, authorized);
+    return Answer.serve(generatedWithRole, authorized);
   }
 
   /** Annotation read and loaders and handler called through {@code java.lang.reflect}, per request. */
   @Benchmark
   public int reflective() throws IOException {
-    return serve(reflective, authorized);
+    return Answer.serve(reflective, authorized);
   }
 
   /** The runtime's {@code Filter}, with a new chain per request as the JDK's server makes. */
   @Benchmark
   public int filter() throws IOException {
-    return serve(filter, authorized);
+    return Answer.serve(filter, authorized);
   }
 
   /**
@@ -154,42 +152,21 @@ public class AuthOverhead {
   /** The hand-written path refusing an unknown token with 401. */
   @Benchmark
   public int handWrittenUnknownToken() throws IOException {
-    return serve(handWritten, unknownToken);
+    return Answer.serve(handWritten, unknownToken);
   }
 
   /** The generated wrapper refusing an unknown token with 401. */
   @Benchmark
   public int generatedUnknownToken() throws IOException {
-    return serve(generated, unknownToken);
-  }
-
-  private static int serve(HttpHandler handler, TestExchange exchange) throws IOException {
-    exchange.reset();
-    handler.handle(exchange);
-    return exchange.getResponseCode();
-  }
-
-  /** What a path answered: status, response headers and body. */
-  private record Answer(int status, Map<String, List<String>> headers, byte[] body) {}
-
-  /** Serves {@code exchange} once through {@code handler}; it must finish the response. */
-  private static Answer answer(HttpHandler handler, TestExchange exchange) throws IOException {
-    int status = serve(handler, exchange);
-    TestResponse response = exchange.response();
-    if (!response.complete()) {
-      throw new IllegalStateException(handler + " did not finish its response: " + response);
-    }
-    return new Answer(status, new HashMap<>(exchange.getResponseHeaders()), response.body());
+    return Answer.serve(generated, unknownToken);
   }
 
   /** Fails unless {@code handler} answers {@code expected}'s status and body, and its headers when it has any. */
   private static void expect(HttpHandler handler, TestExchange exchange, Answer expected) throws IOException {
-    Answer actual = answer(handler, exchange);
-    boolean headersMatch = expected.headers.isEmpty() || expected.headers.equals(actual.headers);
-    if (actual.status != expected.status || !Arrays.equals(actual.body, expected.body) || !headersMatch) {
-      throw new IllegalStateException(handler + " answered " + actual.status + " " + actual.headers + " "
-          + new String(actual.body, StandardCharsets.UTF_8) + "; expected " + expected.status + " "
-          + expected.headers + " " + new String(expected.body, StandardCharsets.UTF_8));
+    Answer actual = Answer.of(handler, exchange);
+    boolean headersMatch = expected.headers().isEmpty() || expected.headers().equals(actual.headers());
+    if (actual.status() != expected.status() || !Arrays.equals(actual.body(), expected.body()) || !headersMatch) {
+      throw new IllegalStateException(handler + " answered " + actual + "; expected " + expected);
     }
   }
 }

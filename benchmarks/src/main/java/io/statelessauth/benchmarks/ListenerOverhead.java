@@ -73,37 +73,37 @@ public class ListenerOverhead {
   /** The generated wrapper, no listener: the baseline. */
   @Benchmark
   public int generated() throws IOException {
-    return serve(generated, authorized);
+    return Answer.serve(generated, authorized);
   }
 
   /** The same, counting the authorized request. */
   @Benchmark
   public int generatedWithListener() throws IOException {
-    return serve(generatedWithListener, authorized);
+    return Answer.serve(generatedWithListener, authorized);
   }
 
   /** The generated wrapper refusing an unknown token with 401, no listener. */
   @Benchmark
   public int generatedUnknownToken() throws IOException {
-    return serve(generated, unknownToken);
+    return Answer.serve(generated, unknownToken);
   }
 
   /** The same refusal, counted under {@code unknown_token}. */
   @Benchmark
   public int generatedUnknownTokenWithListener() throws IOException {
-    return serve(generatedWithListener, unknownToken);
+    return Answer.serve(generatedWithListener, unknownToken);
   }
 
   /** The optional route without credentials, no listener. */
   @Benchmark
   public int generatedOptionalAnonymous() throws IOException {
-    return serve(generatedOptional, anonymous);
+    return Answer.serve(generatedOptional, anonymous);
   }
 
   /** The same anonymous request, counted. */
   @Benchmark
   public int generatedOptionalAnonymousWithListener() throws IOException {
-    return serve(generatedOptionalWithListener, anonymous);
+    return Answer.serve(generatedOptionalWithListener, anonymous);
   }
 
   private static StatelessAuthManager manager(Accounts accounts, AuthListener listener) {
@@ -115,18 +115,12 @@ public class ListenerOverhead {
         .build();
   }
 
-  private static int serve(HttpHandler handler, TestExchange exchange) throws IOException {
-    exchange.reset();
-    handler.handle(exchange);
-    return exchange.getResponseCode();
-  }
-
   /** Fails unless both handlers answer {@code status} and the listener counted one more {@code outcome}. */
   private void expect(int status, HttpHandler without, HttpHandler with, TestExchange exchange,
       String outcome, String reason) throws IOException {
     double before = count(outcome, reason);
-    int answered = serve(without, exchange);
-    int answeredCounted = serve(with, exchange);
+    int answered = Answer.serve(without, exchange);
+    int answeredCounted = Answer.serve(with, exchange);
     if (answered != status || answeredCounted != status || count(outcome, reason) != before + 1) {
       throw new IllegalStateException("expected " + status + " and one more " + outcome + "/" + reason
           + "; answered " + answered + " without the listener, " + answeredCounted + " with it, counted "

@@ -10,7 +10,6 @@ import io.statelessauth.benchmarks.app.SecretApi;
 import io.statelessauth.benchmarks.app.StatelessAuthManager;
 import io.statelessauth.testing.TestExchange;
 import io.statelessauth.testing.TestRequest;
-import io.statelessauth.testing.TestResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -72,8 +71,7 @@ public class SeveralSchemesOverhead {
         .build();
     oneScheme = new AuthenticatedSecretApi(new SecretApi(), manager).secret();
     twoSchemes = new AuthenticatedMachineApi(new MachineApi(), manager).secret();
-    serve(new Paths().bare(), bearer);
-    byte[] greeting = bearer.response().body();
+    byte[] greeting = Answer.of(new Paths().bare(), bearer).body();
     expect(oneScheme, bearer, 200, greeting, null);
     expect(twoSchemes, bearer, 200, greeting, null);
     expect(twoSchemes, apiKey, 200, greeting, null);
@@ -84,53 +82,44 @@ public class SeveralSchemesOverhead {
   /** A Bearer request on the route of one scheme: {@code AuthOverhead.generated} under this config. */
   @Benchmark
   public int oneSchemeBearer() throws IOException {
-    return serve(oneScheme, bearer);
+    return Answer.serve(oneScheme, bearer);
   }
 
   /** A Bearer request on the route of two schemes. */
   @Benchmark
   public int twoSchemesBearer() throws IOException {
-    return serve(twoSchemes, bearer);
+    return Answer.serve(twoSchemes, bearer);
   }
 
   /** An API-key request ({@code X-API-Key}) on the route of two schemes. */
   @Benchmark
   public int twoSchemesApiKey() throws IOException {
-    return serve(twoSchemes, apiKey);
+    return Answer.serve(twoSchemes, apiKey);
   }
 
   /** A request without credentials refused (401) by the route of one scheme. */
   @Benchmark
   public int oneSchemeNoCredentials() throws IOException {
-    return serve(oneScheme, noCredentials);
+    return Answer.serve(oneScheme, noCredentials);
   }
 
   /** A request without credentials refused (401, two challenges) by the route of two schemes. */
   @Benchmark
   public int twoSchemesNoCredentials() throws IOException {
-    return serve(twoSchemes, noCredentials);
-  }
-
-  private static int serve(HttpHandler handler, TestExchange exchange) throws IOException {
-    exchange.reset();
-    handler.handle(exchange);
-    return exchange.getResponseCode();
+    return Answer.serve(twoSchemes, noCredentials);
   }
 
   /**
-   * Fails unless {@code handler} answers {@code status}, {@code body} when given, and exactly
-   * {@code challenges} when given; it must close the exchange.
+   * Fails unless {@code handler} finishes the response with {@code status}, {@code body} when
+   * given, and exactly {@code challenges} when given.
    */
   private static void expect(HttpHandler handler, TestExchange exchange, int status, byte[] body,
       List<String> challenges) throws IOException {
-    int answered = serve(handler, exchange);
-    TestResponse response = exchange.response();
-    byte[] written = response.body();
-    List<String> sent = response.headers("WWW-Authenticate");
-    if (answered != status || !response.complete() || (body != null && !Arrays.equals(body, written))
-        || (challenges != null && !challenges.equals(sent))) {
-      throw new IllegalStateException(handler + " answered " + answered + " " + sent + " "
-          + new String(written, StandardCharsets.UTF_8) + "; expected " + status + " " + challenges);
+    Answer answer = Answer.of(handler, exchange);
+    if (answer.status() != status || (body != null && !Arrays.equals(body, answer.body()))
+        || (challenges != null && !challenges.equals(answer.headers().get("WWW-Authenticate")))) {
+      throw new IllegalStateException(handler + " answered " + answer + "; expected " + status + " "
+          + (body == null ? "" : new String(body, StandardCharsets.UTF_8) + " ") + challenges);
     }
   }
 }
