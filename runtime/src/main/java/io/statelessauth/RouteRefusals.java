@@ -17,6 +17,8 @@ final class RouteRefusals {
   final String header;
   /** {@link #header} as {@code Headers} spells the names it keeps: the first letter upper case, the rest lower. */
   final String normalizedHeader;
+  /** Whether {@link #header} is {@code Authorization}, in any case. */
+  final boolean readsAuthorization;
   /** Whether {@link #header} is the scheme's own, whose whole value is the token; else it names the scheme. */
   final boolean ownHeader;
   /** {@code <scheme> realm="<realm>"}, the start of every challenge of the scheme. */
@@ -42,6 +44,7 @@ final class RouteRefusals {
     this.scheme = scheme;
     this.header = config.headerOf(scheme);
     this.normalizedHeader = normalized(header);
+    this.readsAuthorization = normalizedHeader.equals(Credentials.AUTHORIZATION);
     this.ownHeader = config.hasOwnHeader(scheme);
     String tokenType = route.tokenType();
     bareChallenge = Challenge.bare(scheme, config.realm());

@@ -60,6 +60,30 @@ class AuthorizationHeaderTest {
     assertSame(bearer.refusals().missingCredentials, assertThrows(StatelessAuthError.class, () -> bearer.token(headers)));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Authorization", "authorization", "AUTHORIZATION"})
+  void anAuthHeaderSpelledAsAuthorizationInAnyCaseIsThatHeader(String authHeader) {
+    BoundRoute route = BoundRoute.defaults(StatelessAuthConfig.builder().authHeader(authHeader).build());
+    Headers headers = new Headers();
+    headers.add("authorization", "Bearer abc");
+
+    assertEquals("abc", route.token(headers));
+  }
+
+  @Test
+  void anotherAuthHeaderIsReadInsteadOfAuthorization() {
+    BoundRoute route = BoundRoute.defaults(StatelessAuthConfig.builder().authHeader("X-Api-Token").build());
+    Headers both = new Headers();
+    both.add("Authorization", "Bearer ignored");
+    both.add("x-api-token", "Bearer abc");
+    Headers authorizationOnly = new Headers();
+    authorizationOnly.add("Authorization", "Bearer abc");
+
+    assertEquals("abc", route.token(both));
+    assertSame(route.refusals().missingCredentials,
+        assertThrows(StatelessAuthError.class, () -> route.token(authorizationOnly)));
+  }
+
   @Test
   void lengthIsCheckedBeforeSyntax() {
     BoundRoute shortTokens = BoundRoute.defaults(StatelessAuthConfig.builder().maxTokenLength(3).build());
