@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fault begins, the token is revoked on the other instance, and the probed one must refuse it
  * within {@link #REFUSED_WITHIN}: three times the design bound ({@link
  * RevocationChannel#STALENESS_BOUND}), above a busy machine's scheduling noise and far below the
- * cache's 60 s time to live, which is what a fault used to cost. When the fault ends, the probed
- * instance answers from its cache again and hears revocations again, by itself.
+ * cache's 60 s time to live, which is what a fault would cost without the bound. When the fault
+ * ends, the probed instance answers from its cache again and hears revocations again, by itself.
  *
  * <p>A subclass starts both with {@link #startInstances} once its database is ready, and stops
  * them with {@link #stopInstances} before it stops the database.
